@@ -67,3 +67,75 @@ CommandResult RunPasserelle(const std::string& args) {
 }
 
 }  // namespace passerelle::testing
+
+#include <hpdf.h>
+
+namespace passerelle::testing {
+
+namespace {
+
+const char* kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+void IgnoreHpdfError(HPDF_STATUS, HPDF_STATUS, void*) {}
+
+std::string SaveToString(HPDF_Doc pdf) {
+  HPDF_SaveToStream(pdf);
+  HPDF_ResetStream(pdf);
+  std::string out;
+  for (;;) {
+    HPDF_BYTE buf[4096];
+    HPDF_UINT32 size = sizeof(buf);
+    HPDF_ReadFromStream(pdf, buf, &size);
+    if (size == 0) break;
+    out.append(reinterpret_cast<char*>(buf), size);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string MakePdf(const std::vector<std::string>& pages, const std::string& password) {
+  HPDF_Doc pdf = HPDF_New(&IgnoreHpdfError, nullptr);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  const char* font_name = HPDF_LoadTTFontFromFile(pdf, kDejaVu, HPDF_TRUE);
+  HPDF_Font font = HPDF_GetFont(pdf, font_name, "UTF-8");
+  for (const std::string& text : pages) {
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetFontAndSize(page, font, 8);
+    float y = HPDF_Page_GetHeight(page) - 30;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      std::string line = text.substr(start, nl - start);
+      if (!line.empty()) {
+        HPDF_Page_BeginText(page);
+        HPDF_Page_TextOut(page, 20, y, line.c_str());
+        HPDF_Page_EndText(page);
+      }
+      y -= 10;
+      start = nl + 1;
+    }
+  }
+  if (!password.empty()) {
+    HPDF_SetPassword(pdf, (password + "-owner").c_str(), password.c_str());
+    HPDF_SetEncryptionMode(pdf, HPDF_ENCRYPT_R3, 16);
+  }
+  std::string out = SaveToString(pdf);
+  HPDF_Free(pdf);
+  return out;
+}
+
+std::string MakePdfWithoutText() {
+  HPDF_Doc pdf = HPDF_New(&IgnoreHpdfError, nullptr);
+  HPDF_Page page = HPDF_AddPage(pdf);
+  HPDF_Page_Rectangle(page, 50, 50, 200, 300);
+  HPDF_Page_Fill(page);
+  std::string out = SaveToString(pdf);
+  HPDF_Free(pdf);
+  return out;
+}
+
+}  // namespace passerelle::testing

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace passerelle::testing {
 
@@ -39,5 +40,18 @@ CommandResult RunPasserelle(const std::string& args);
 
 // Shell-quotes one argument.
 std::string Quote(const std::string& arg);
+
+}  // namespace passerelle::testing
+
+namespace passerelle::testing {
+
+// A PDF made with libharu: each element of `pages` is the text of one page,
+// one line per '\n' (a blank line leaves a blank line's gap). Text is UTF-8,
+// drawn with DejaVu Sans (fonts-dejavu-core). With `password`, the PDF is
+// encrypted and needs it to open.
+std::string MakePdf(const std::vector<std::string>& pages, const std::string& password = "");
+
+// A PDF whose only page holds a drawing and no text (like a scan).
+std::string MakePdfWithoutText();
 
 }  // namespace passerelle::testing

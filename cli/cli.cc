@@ -1,0 +1,70 @@
+#include "cli/cli.h"
+
+#include <iostream>
+
+#include "engine/text.h"
+#include "engine/workspace.h"
+
+namespace passerelle::cli {
+
+std::string Args::Get(const std::string& name, const std::string& fallback) const {
+  auto it = options.find(name);
+  return it == options.end() ? fallback : it->second;
+}
+
+Result<Args> ParseArgs(const std::vector<std::string>& argv, const OptionSpec& spec) {
+  Args args;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (a.size() < 2 || a[0] != '-' || a == "--") {
+      if (a == "--") {
+        args.positional.insert(args.positional.end(), argv.begin() + i + 1, argv.end());
+        break;
+      }
+      args.positional.push_back(a);
+      continue;
+    }
+    std::string name = a, value;
+    const size_t eq = a.find('=');
+    if (eq != std::string::npos) {
+      name = a.substr(0, eq);
+      value = a.substr(eq + 1);
+    }
+    if (name == "-h") name = "--help";
+    if (name == "-o" && spec.with_value.count("--output")) name = "--output";
+    const bool takes_value = spec.with_value.count(name) > 0 || name == "--workspace";
+    if (!takes_value && !spec.flags.count(name) && name != "--help")
+      return Status::InvalidArgument("option inconnue : " + name);
+    if (takes_value && eq == std::string::npos) {
+      if (i + 1 >= argv.size())
+        return Status::InvalidArgument("l'option " + name + " attend une valeur");
+      value = argv[++i];
+    }
+    args.options[name] = value;
+  }
+  return args;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "passerelle : " << status.message() << "\n";
+  return kExitFailure;
+}
+
+int UsageError(const std::string& message, const std::string& command) {
+  std::cerr << "passerelle : " << message << "\n"
+            << "Aide : passerelle " << (command.empty() ? "" : command + " ") << "--help\n";
+  return kExitUsage;
+}
+
+std::string PadRight(const std::string& s, size_t width) {
+  const size_t length = Utf8Length(s);
+  return length >= width ? s + " " : s + std::string(width - length, ' ');
+}
+
+void PrintJson(const nlohmann::json& value) { std::cout << value.dump(2) << "\n"; }
+
+std::string WorkspaceRoot(const Args& args) {
+  return ResolveWorkspacePath(args.Get("--workspace"));
+}
+
+}  // namespace passerelle::cli

@@ -1,0 +1,70 @@
+// Shared pieces of the command-line front end: argument parsing, error
+// reporting, exit codes. The front end only parses, calls the libraries and
+// maps Status to French messages and exit codes.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/status.h"
+
+namespace passerelle::cli {
+
+// Exit codes.
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;  // bad input, missing certification, I/O
+constexpr int kExitUsage = 2;    // bad command line
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // "--json" -> "" for flags
+  bool Has(const std::string& name) const { return options.count(name) > 0; }
+  std::string Get(const std::string& name, const std::string& fallback = "") const;
+};
+
+// Which options a command accepts; those in `with_value` take the next
+// argument (or "--name=value"). "--workspace" and "--help" are always known.
+struct OptionSpec {
+  std::set<std::string> flags;
+  std::set<std::string> with_value;
+};
+
+Result<Args> ParseArgs(const std::vector<std::string>& argv, const OptionSpec& spec);
+
+// Prints "passerelle : <message>" on stderr and returns the exit code for it.
+int Fail(const Status& status);
+int UsageError(const std::string& message, const std::string& command);
+
+// `s` padded with spaces to `width` characters (code points, not bytes).
+std::string PadRight(const std::string& s, size_t width);
+
+// Prints JSON on stdout (2-space indent, UTF-8 as is).
+void PrintJson(const nlohmann::json& value);
+
+// The workspace folder from --workspace, $PASSERELLE_WORKSPACE or default.
+std::string WorkspaceRoot(const Args& args);
+
+// A subcommand: its name, one-line summary, full help and entry point.
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* help;
+  int (*run)(const std::vector<std::string>& argv);
+};
+
+const std::vector<Command>& Commands();
+
+// Entry points (one file each).
+int RunImport(const std::vector<std::string>& argv);
+int RunCertifications(const std::vector<std::string>& argv);
+int RunShow(const std::vector<std::string>& argv);
+
+extern const char kImportHelp[];
+extern const char kCertificationsHelp[];
+extern const char kShowHelp[];
+
+}  // namespace passerelle::cli

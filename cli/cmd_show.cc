@@ -1,0 +1,107 @@
+// passerelle show CERT
+#include <iostream>
+
+#include "cli/cli.h"
+#include "engine/certification_json.h"
+#include "engine/competence_graph.h"
+#include "engine/text.h"
+
+namespace passerelle::cli {
+
+const char kShowHelp[] =
+    "Usage : passerelle show CERTIFICATION [--json]\n\n"
+    "Affiche une certification de l'espace de travail : identité, codes ROME et NSF,\n"
+    "certifications remplacées, blocs et, pour chaque compétence, description,\n"
+    "critères de performance, savoir-faire et savoirs.\n\n"
+    "Options :\n"
+    "  --json   l'arbre complet en JSON (voir docs/cli-json.md)\n\n"
+    "Exemples :\n"
+    "  passerelle show TP-00211\n"
+    "  passerelle show RNCP35697 --json\n";
+
+namespace {
+
+void PrintList(const char* heading, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  std::cout << "      " << heading << " :\n";
+  for (const std::string& item : items) std::cout << "        - " << item << "\n";
+}
+
+void PrintCodes(const Certification& c, Code::Type type, const char* label) {
+  auto codes = c.CodesOfType(type);
+  if (codes.empty()) return;
+  std::cout << label << " :";
+  for (const Code* code : codes)
+    std::cout << " " << code->value << (code->label.empty() ? "" : " (" + code->label + ")");
+  std::cout << "\n";
+}
+
+void PrintLinks(const char* label, const std::vector<CertificationLink>& links) {
+  if (links.empty()) return;
+  std::cout << label << " :";
+  for (const CertificationLink& l : links)
+    std::cout << " " << l.id.value << (l.title.empty() ? "" : " (" + l.title + ")");
+  std::cout << "\n";
+}
+
+void PrintHeader(const Certification& c, const CompetenceGraph& graph) {
+  std::cout << c.id.value << " — " << c.title << "\n";
+  std::cout << "Type : " << KindName(c.kind);
+  if (!c.abbreviation.empty()) std::cout << " (" << c.abbreviation << ")";
+  std::cout << " · niveau " << (c.level ? std::to_string(c.level) : "non précisé");
+  if (c.active) std::cout << " · " << (*c.active ? "active" : "inactive");
+  std::cout << "\n";
+  PrintCodes(c, Code::Type::kRome, "ROME");
+  PrintCodes(c, Code::Type::kNsf, "NSF");
+  PrintCodes(c, Code::Type::kFormacode, "Formacode");
+  PrintLinks("Remplace", graph.Replaces(c.id));
+  PrintLinks("Remplacée par", graph.ReplacedBy(c.id));
+}
+
+void PrintCompetence(const Competence& comp) {
+  std::cout << "    " << comp.id.value << "  " << comp.title << "\n";
+  PrintList("Critères de performance", comp.criteria);
+  PrintList("Savoir-faire", comp.AllSavoirFaire());
+  PrintList("Savoirs", comp.savoirs);
+}
+
+void PrintTree(const Certification& c) {
+  for (const Bloc& b : c.blocs) {
+    std::cout << "\n  " << b.id.value << "  " << b.title;
+    if (!b.unit.empty()) std::cout << " [" << b.unit << "]";
+    if (b.optional) std::cout << " (facultatif)";
+    if (b.implicit) std::cout << " (bloc implicite : la fiche n'a pas de blocs)";
+    std::cout << "\n";
+    for (const CompetenceId& id : b.competences)
+      if (const Competence* comp = c.FindCompetence(id)) PrintCompetence(*comp);
+  }
+}
+
+}  // namespace
+
+int RunShow(const std::vector<std::string>& argv) {
+  auto args = ParseArgs(argv, {{"--json"}, {}});
+  if (!args.ok()) return UsageError(args.status().message(), "show");
+  if (args->positional.size() != 1)
+    return UsageError("indiquez une certification, par exemple : passerelle show TP-00211",
+                      "show");
+  RealFileSystem disk;
+  Workspace workspace(&disk, WorkspaceRoot(*args));
+  const CertificationId id(args->positional[0]);
+  if (!IsCertificationId(id.value) || !workspace.Contains(id)) {
+    auto missing = workspace.Load(id);  // builds the precise message
+    return Fail(missing.status());
+  }
+  auto graph = CompetenceGraph::Load(workspace);
+  if (!graph.ok()) return Fail(graph.status());
+  const Certification* cert = graph->Find(id);
+  if (args->Has("--json")) {
+    PrintJson(CertificationToJson(*cert, *graph));
+    return kExitOk;
+  }
+  PrintHeader(*cert, *graph);
+  PrintTree(*cert);
+  return kExitOk;
+}
+
+}  // namespace passerelle::cli

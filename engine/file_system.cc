@@ -1,0 +1,169 @@
+#include "engine/file_system.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace passerelle {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string Reason() { return std::strerror(errno); }
+}  // namespace
+
+Result<std::string> RealFileSystem::ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (!fs::exists(path)) return Status::NotFound("fichier " + path + " : introuvable");
+    return Status::IOError("fichier " + path + " : lecture impossible (" + Reason() + ")");
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Status RealFileSystem::WriteFile(const std::string& path, const std::string& content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::IOError("fichier " + path + " : écriture impossible (" + Reason() + ")");
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string why = Reason();
+      ::close(fd);
+      return Status::IOError("fichier " + path + " : écriture impossible (" + why + ")");
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0)
+    return Status::IOError("fichier " + path + " : écriture impossible (" + Reason() + ")");
+  return Status::OK();
+}
+
+Status RealFileSystem::Rename(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0)
+    return Status::IOError("fichier " + to + " : remplacement impossible (" + Reason() + ")");
+  return Status::OK();
+}
+
+Status RealFileSystem::Remove(const std::string& path) {
+  std::error_code ec;
+  fs::remove(path, ec);
+  if (ec) return Status::IOError("fichier " + path + " : suppression impossible (" + ec.message() + ")");
+  return Status::OK();
+}
+
+Status RealFileSystem::MakeDirs(const std::string& path) {
+  std::error_code ec;
+  fs::path p(path);
+  fs::path built;
+  for (const fs::path& part : p) {
+    built /= part;
+    if (fs::exists(built, ec)) continue;
+    if (::mkdir(built.c_str(), 0700) != 0 && errno != EEXIST)
+      return Status::IOError("dossier " + path + " : création impossible (" + Reason() + ")");
+  }
+  if (!fs::is_directory(path, ec))
+    return Status::IOError("dossier " + path + " : ce n'est pas un dossier");
+  return Status::OK();
+}
+
+Result<std::vector<std::string>> RealFileSystem::ListDir(const std::string& path) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  if (ec) {
+    if (!fs::exists(path)) return names;
+    return Status::IOError("dossier " + path + " : lecture impossible (" + ec.message() + ")");
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool RealFileSystem::Exists(const std::string& path) {
+  std::error_code ec;
+  return fs::exists(path, ec);
+}
+
+// ---- MemoryFileSystem ----
+
+Result<std::string> MemoryFileSystem::ReadFile(const std::string& path) {
+  auto it = files_.find(path);
+  if (it == files_.end()) return Status::NotFound("fichier " + path + " : introuvable");
+  return it->second;
+}
+
+Status MemoryFileSystem::WriteFile(const std::string& path, const std::string& content) {
+  if (fail_after_ == 0) return Status::IOError("fichier " + path + " : disque plein (simulé)");
+  if (fail_after_ > 0) --fail_after_;
+  files_[path] = content;
+  return Status::OK();
+}
+
+Status MemoryFileSystem::Rename(const std::string& from, const std::string& to) {
+  auto it = files_.find(from);
+  if (it == files_.end()) return Status::NotFound("fichier " + from + " : introuvable");
+  files_[to] = it->second;
+  files_.erase(from);
+  return Status::OK();
+}
+
+Status MemoryFileSystem::Remove(const std::string& path) {
+  files_.erase(path);
+  dirs_.erase(path);
+  return Status::OK();
+}
+
+Status MemoryFileSystem::MakeDirs(const std::string& path) {
+  dirs_.insert(path);
+  return Status::OK();
+}
+
+Result<std::vector<std::string>> MemoryFileSystem::ListDir(const std::string& path) {
+  std::vector<std::string> names;
+  const std::string prefix = path + "/";
+  for (const auto& [name, content] : files_)
+    if (name.rfind(prefix, 0) == 0 && name.find('/', prefix.size()) == std::string::npos)
+      names.push_back(name.substr(prefix.size()));
+  return names;
+}
+
+bool MemoryFileSystem::Exists(const std::string& path) {
+  return files_.count(path) > 0 || dirs_.count(path) > 0;
+}
+
+// ---- helpers ----
+
+Status WriteFileAtomic(FileSystem& fs_, const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  Status s = fs_.WriteFile(tmp, content);
+  if (s.ok()) s = fs_.Rename(tmp, path);
+  if (!s.ok()) fs_.Remove(tmp);
+  return s;
+}
+
+Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Status::NotFound("fichier " + path + " : introuvable");
+  if (fs::is_directory(path, ec))
+    return Status::InvalidArgument("fichier " + path + " : c'est un dossier, pas un fichier");
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes)
+    return Status::InvalidArgument("fichier " + path + " : trop volumineux (" +
+                                   std::to_string(size / (1024 * 1024)) + " Mo, limite " +
+                                   std::to_string(max_bytes / (1024 * 1024)) + " Mo)");
+  RealFileSystem disk;
+  return disk.ReadFile(path);
+}
+
+}  // namespace passerelle

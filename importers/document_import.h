@@ -1,0 +1,37 @@
+// Importing a referentiel document of any supported kind: the format is
+// detected from the content (not the file name), or forced by the caller.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/certification.h"
+#include "engine/status.h"
+
+namespace passerelle {
+
+enum class DocumentFormat {
+  kAuto,      // detect from content
+  kRncpText,  // RNCP / RS fiche, text or PDF
+  kReacText,  // REAC (+ RE) of a titre professionnel, text or PDF
+};
+
+// "auto", "rncp", "reac" (the --format values). InvalidArgument otherwise.
+Result<DocumentFormat> ParseDocumentFormat(const std::string& name);
+
+struct ImportedDocument {
+  std::vector<Certification> certifications;
+  std::string format;  // "rncp-text", "reac-text", with "+pdf" when from a PDF
+};
+
+// Largest document accepted (a referentiel PDF is a few MB).
+constexpr size_t kMaxDocumentBytes = 64u * 1024 * 1024;
+
+// Reads and parses the file at `path`. Messages (French) name the file.
+Result<ImportedDocument> ImportDocumentFile(const std::string& path, DocumentFormat format);
+
+// Same on bytes already read; `name` is used in messages and as source name.
+Result<ImportedDocument> ImportDocumentBytes(const std::string& bytes, const std::string& name,
+                                             DocumentFormat format);
+
+}  // namespace passerelle

@@ -1,0 +1,238 @@
+#include "importers/reac_competences.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "engine/text.h"
+#include "importers/list_items.h"
+
+namespace passerelle::reac {
+
+namespace {
+
+using Group = std::vector<ListItem>;
+
+// Verbs (folded) that open a savoir-faire relationnel in REACs: exchanging
+// information, working with others, negotiating, passing knowledge on.
+// "Rédiger" is not here: in most REACs writing documentation is technical.
+// clang-format off
+const char* const kRelationalStarts[] = {
+    "communiquer",          "rendre compte",         "travailler en equipe",
+    "travailler en groupe", "travailler en binome",  "travailler en collaboration",
+    "echanger",             "transmettre",           "cooperer",
+    "collaborer",           "informer",              "s'adapter",
+    "exprimer",             "dialoguer",             "animer",
+    "negocier",             "accueillir",            "conseiller",
+    "etre a l'ecoute",      "ecouter",               "argumenter",
+    "reformuler",           "presenter",             "sensibiliser",
+    "former ",              "expliquer",             "assurer la relation",
+    "gerer la relation",    "entretenir des relations", "entretenir une relation",
+    "apporter un appui",    "developper des liaisons", "relayer",
+    "faire preuve d'ecoute", "adapter sa communication", "etablir une relation",
+    "creer une relation",   "instaurer une relation", "mobiliser les acteurs"};
+// clang-format on
+
+// A savoir: "Connaissance(s) de ...".
+bool IsSavoir(const std::string& folded) { return StartsWith(folded, "connaissance"); }
+
+// True when the first word looks like an infinitive ("Appliquer", "Rendre",
+// "Établir", "S'adapter"): a savoir-faire, not a savoir.
+bool StartsWithInfinitive(const std::string& folded) {
+  std::string first = folded.substr(0, folded.find(' '));
+  return EndsWith(first, "er") || EndsWith(first, "ir") || EndsWith(first, "re");
+}
+
+std::vector<std::string> Texts(const Group& items) {
+  std::vector<std::string> out;
+  for (const ListItem& item : items) out.push_back(item.text);
+  return out;
+}
+
+void Append(std::vector<std::string>& to, const Group& items) {
+  for (const ListItem& item : items) to.push_back(item.text);
+}
+
+// Splits `items` before each item for which `starts_group` is true.
+std::vector<Group> SplitGroups(const Group& items,
+                               const std::function<bool(const ListItem&)>& starts_group) {
+  std::vector<Group> groups;
+  for (const ListItem& item : items) {
+    if (groups.empty() || starts_group(item)) groups.emplace_back();
+    groups.back().push_back(item);
+  }
+  return groups;
+}
+
+// Number of items at the end of `group` that are relational.
+size_t RelationalTail(const Group& group) {
+  size_t n = 0;
+  while (n < group.size() && IsRelationalItem(group[group.size() - 1 - n].text)) ++n;
+  return n;
+}
+
+bool AnyRelational(const Group& group) {
+  return std::any_of(group.begin(), group.end(),
+                     [](const ListItem& item) { return IsRelationalItem(item.text); });
+}
+
+// Moves the relational tail of `group` to `out.relationnels` and the rest to
+// `rest`.
+void SplitTail(const Group& group, std::vector<std::string>& rest, SavoirFaire& out) {
+  const size_t tail = RelationalTail(group);
+  for (size_t i = 0; i < group.size(); ++i)
+    (i + tail < group.size() ? rest : out.relationnels).push_back(group[i].text);
+}
+
+// Assigns the groups of savoir-faire (in document order) to the three kinds.
+void AssignGroups(const std::vector<Group>& groups, SavoirFaire& out) {
+  const size_t n = groups.size();
+  if (n == 0) return;
+  if (n == 1) return SplitTail(groups[0], out.techniques, out);
+  out.techniques = Texts(groups[0]);
+  const Group& last = groups.back();
+  for (size_t g = 1; g + 1 < n; ++g) Append(out.organisationnels, groups[g]);
+  if (n == 2 && RelationalTail(last) == last.size()) {
+    out.relationnels = Texts(last);  // technical and organisational merged
+  } else if (n == 3 || (n > 3 && AnyRelational(last))) {
+    out.relationnels = Texts(last);
+  } else {
+    SplitTail(last, out.organisationnels, out);
+  }
+}
+
+// Index of the first heading of the fiche whose folded text satisfies
+// `is_heading`, or `end`.
+size_t FindIf(const std::vector<Line>& lines, size_t begin, size_t end,
+              const std::function<bool(const std::string&)>& is_heading) {
+  for (size_t i = begin; i < end; ++i)
+    if (is_heading(lines[i].folded)) return i;
+  return end;
+}
+
+bool IsDescriptionHeading(const std::string& f) {
+  return StartsWith(f, "description de la competence");
+}
+bool IsContextHeading(const std::string& f) {
+  return StartsWith(f, "contexte") && f.find("professionnel") != std::string::npos && f.size() < 60;
+}
+bool IsCriteriaHeading(const std::string& f) {
+  return StartsWith(f, "criteres de performance") || StartsWith(f, "critere de performance");
+}
+bool IsSavoirFaireHeading(const std::string& f) {
+  return StartsWith(f, "savoir-faire technique") ||
+         (StartsWith(f, "savoir-faire") && f.find("savoirs") != std::string::npos);
+}
+
+// Positions of the four headings of a fiche (`end` when missing).
+struct FicheLayout {
+  size_t description, context, criteria, savoir_faire, end;
+  // The first heading after `at`, or `end`.
+  size_t NextAfter(size_t at) const {
+    size_t next = end;
+    for (size_t h : {description, context, criteria, savoir_faire})
+      if (h > at && h < next) next = h;
+    return next;
+  }
+};
+
+FicheLayout LocateHeadings(const std::vector<Line>& lines, const FicheSection& fiche) {
+  FicheLayout l;
+  l.end = fiche.end;
+  l.description = FindIf(lines, fiche.begin, fiche.end, IsDescriptionHeading);
+  l.context = FindIf(lines, fiche.begin, fiche.end, IsContextHeading);
+  l.criteria = FindIf(lines, fiche.begin, fiche.end, IsCriteriaHeading);
+  l.savoir_faire = FindIf(lines, fiche.begin, fiche.end, IsSavoirFaireHeading);
+  return l;
+}
+
+// The title: the heading's rest and the lines up to the first heading; with
+// no heading at all, up to the first blank line after some text.
+std::string ParseTitle(const std::vector<Line>& lines, const FicheSection& fiche,
+                       const FicheLayout& layout) {
+  size_t stop = layout.NextAfter(fiche.begin - 1);
+  if (stop == layout.end) {
+    stop = fiche.begin;
+    while (stop < layout.end && lines[stop].blank()) ++stop;
+    while (stop < layout.end && !lines[stop].blank()) ++stop;
+  }
+  std::string title = fiche.heading_rest;
+  AppendWrapped(title, JoinParagraph(lines, fiche.begin, stop));
+  return CleanItem(title, false);
+}
+
+// Lines [first, last) of the body under the heading at `heading`.
+std::pair<size_t, size_t> Body(const std::vector<Line>& lines, const FicheLayout& layout,
+                               size_t heading, const std::string& tail) {
+  if (heading >= layout.end) return {layout.end, layout.end};
+  return {SkipHeading(lines, heading, layout.end, tail), layout.NextAfter(heading)};
+}
+
+}  // namespace
+
+bool IsRelationalItem(const std::string& item) {
+  const std::string f = FoldForMatch(item);
+  for (const char* start : kRelationalStarts)
+    if (StartsWith(f, start)) return true;
+  return false;
+}
+
+// The REAC gives the savoir-faire as one list: technical items, a blank line,
+// organisational items, a blank line, relational items, a blank line, then
+// the savoirs ("Connaissance de ..."). Extraction blurs that:
+//  - savoirs are recognised by their first word; an item after the first
+//    savoir that does not start with an infinitive is a savoir too
+//    ("Notions de ...");
+//  - the other items are grouped by blank lines. Three groups are the three
+//    kinds. Fewer groups: a page break may have eaten a blank line, so page
+//    starts are tried as separators too and used when they give exactly
+//    three groups. More groups (stray blank lines): first is technical, last
+//    is relational when it holds a verb of communication (IsRelationalItem),
+//    the middle is organisational;
+//  - otherwise (two groups, or a layout without any blank line such as
+//    TP-01352): the relational items are the trailing run of items starting
+//    with a verb of communication; with two groups the first is technical and
+//    the rest of the second organisational; with one group everything else
+//    is technical, since nothing separates technical from organisational.
+SavoirFaire ClassifySavoirFaire(const std::vector<ListItem>& items) {
+  SavoirFaire out;
+  Group doing;
+  bool in_savoirs = false;
+  for (const ListItem& item : items) {
+    const std::string f = FoldForMatch(item.text);
+    in_savoirs = IsSavoir(f) || (in_savoirs && !StartsWithInfinitive(f));
+    if (in_savoirs)
+      out.savoirs.push_back(item.text);
+    else
+      doing.push_back(item);
+  }
+  std::vector<Group> hard = SplitGroups(doing, [](const ListItem& i) { return i.after_blank; });
+  if (hard.size() < 3) {
+    std::vector<Group> soft =
+        SplitGroups(doing, [](const ListItem& i) { return i.after_blank || i.after_page_break; });
+    if (soft.size() == 3) hard = std::move(soft);
+  }
+  AssignGroups(hard, out);
+  return out;
+}
+
+Competence ParseCompetenceFiche(const std::vector<Line>& lines, const FicheSection& fiche) {
+  Competence c;
+  c.number = "CP" + std::to_string(fiche.number);
+  const FicheLayout layout = LocateHeadings(lines, fiche);
+  c.title = ParseTitle(lines, fiche, layout);
+  auto [db, de] = Body(lines, layout, layout.description, "oeuvre");
+  c.description = JoinParagraph(lines, db, de);
+  auto [xb, xe] = Body(lines, layout, layout.context, "oeuvre");
+  c.context = JoinParagraph(lines, xb, xe);
+  auto [cb, ce] = Body(lines, layout, layout.criteria, "performance");
+  for (const ListItem& item : BuildItems(lines, cb, ce)) c.criteria.push_back(item.text);
+  auto [sb, se] = Body(lines, layout, layout.savoir_faire, "savoirs");
+  SavoirFaire sf = ClassifySavoirFaire(BuildItems(lines, sb, se));
+  c.savoir_faire_techniques = std::move(sf.techniques);
+  c.savoir_faire_organisationnels = std::move(sf.organisationnels);
+  c.savoir_faire_relationnels = std::move(sf.relationnels);
+  c.savoirs = std::move(sf.savoirs);
+  return c;
+}
+
+}  // namespace passerelle::reac
