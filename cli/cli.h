@@ -62,9 +62,13 @@ const std::vector<Command>& Commands();
 int RunImport(const std::vector<std::string>& argv);
 int RunCertifications(const std::vector<std::string>& argv);
 int RunShow(const std::vector<std::string>& argv);
+int RunDossier(const std::vector<std::string>& argv);
+int RunSearch(const std::vector<std::string>& argv);
 
 extern const char kImportHelp[];
 extern const char kCertificationsHelp[];
 extern const char kShowHelp[];
+extern const char kDossierHelp[];
+extern const char kSearchHelp[];
 
 }  // namespace passerelle::cli

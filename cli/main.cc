@@ -18,6 +18,9 @@ const std::vector<Command>& Commands() {
        kCertificationsHelp, &RunCertifications},
       {"show", "afficher une certification : blocs, compétences, critères", kShowHelp,
        &RunShow},
+      {"dossier", "indexer, lister ou supprimer les dossiers des candidats", kDossierHelp,
+       &RunDossier},
+      {"search", "chercher dans les dossiers indexés", kSearchHelp, &RunSearch},
   };
   return kCommands;
 }

@@ -1,0 +1,95 @@
+// The dossier index: one Xapian database in <workspace>/index holding one
+// document per passage of every candidate's dossier (docs/index-format.md).
+//
+// Thread safety: none. One writer at a time across processes (Xapian's lock);
+// a second writer gets IOError with a French message.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "engine/french_analyzer.h"
+#include "engine/status.h"
+
+namespace passerelle {
+
+// A passage as stored: what search results and the mapping show.
+struct IndexedPassage {
+  std::string candidate;
+  std::string dossier;     // file name of the dossier
+  uint32_t passage = 0;    // 1-based rank of the passage in its dossier
+  uint32_t paragraph = 0;  // 1-based paragraph number
+  uint32_t page = 0;       // 0 when unknown
+  uint32_t part = 0;       // sentence part when the paragraph was split
+  std::string heading;
+  std::string text;  // verbatim
+};
+
+struct CandidateSummary {
+  std::string candidate;
+  std::string dossier;
+  std::string format;
+  uint32_t passages = 0;
+  uint64_t words = 0;
+};
+
+// A passage to add (what importers/dossier_reader.h produces, copied so that
+// the engine does not depend on importers).
+struct PassageInput {
+  uint32_t paragraph = 0;
+  uint32_t page = 0;
+  uint32_t part = 0;
+  std::string heading;
+  std::string text;
+};
+
+// True for 1 to 64 characters among letters, digits, '-', '_' and '.'.
+bool IsValidCandidateId(const std::string& id);
+
+class DossierIndex {
+ public:
+  // Opens (creating if needed) for writing. IOError when locked by another
+  // process, Corruption when damaged.
+  static Result<std::unique_ptr<DossierIndex>> OpenForWriting(const std::string& workspace_root);
+  // Opens for reading; an absent index reads as empty.
+  static Result<std::unique_ptr<DossierIndex>> OpenForReading(const std::string& workspace_root);
+
+  // Adds the dossier of `candidate`, replacing any previous one, in one
+  // transaction: on failure the index is as it was.
+  Status AddDossier(const std::string& candidate, const CandidateSummary& summary,
+                    const std::vector<PassageInput>& passages, const FrenchAnalyzer& analyzer);
+  // Deletes every passage of the candidate and compacts the database so that
+  // the deleted text does not linger in free blocks. NotFound when absent.
+  Status RemoveCandidate(const std::string& candidate);
+
+  Result<std::vector<CandidateSummary>> Candidates() const;
+  bool HasCandidate(const std::string& candidate) const;
+  // All passages of a candidate in dossier order.
+  Result<std::vector<IndexedPassage>> PassagesOf(const std::string& candidate) const;
+
+  const Xapian::Database& database() const { return *db_; }
+  static IndexedPassage PassageFromDocument(const Xapian::Document& doc);
+
+  // Term prefixes and value slots (docs/index-format.md).
+  static constexpr const char* kCandidatePrefix = "XC";
+  static constexpr const char* kDossierPrefix = "XD";
+  static constexpr const char* kIdPrefix = "Q";
+  static constexpr Xapian::valueno kParagraphSlot = 0;
+  static constexpr Xapian::valueno kPageSlot = 1;
+  static constexpr Xapian::valueno kPassageSlot = 2;
+
+ private:
+  DossierIndex(std::string path, std::unique_ptr<Xapian::Database> db,
+               Xapian::WritableDatabase* writable)
+      : path_(std::move(path)), db_(std::move(db)), writable_(writable) {}
+  Status Compact();
+
+  std::string path_;
+  std::unique_ptr<Xapian::Database> db_;
+  Xapian::WritableDatabase* writable_ = nullptr;  // db_ when open for writing
+};
+
+}  // namespace passerelle

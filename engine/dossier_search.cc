@@ -1,0 +1,177 @@
+#include "engine/dossier_search.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/text.h"
+
+namespace passerelle {
+
+namespace {
+
+struct Item {
+  enum class Kind { kWord, kPhrase, kPrefix, kOr, kNot } kind;
+  std::string text;
+};
+
+// Splits the query into words, phrases, prefixes and operators.
+std::vector<Item> Tokenize(const std::string& query) {
+  std::vector<Item> items;
+  size_t i = 0;
+  while (i < query.size()) {
+    if (std::isspace(static_cast<unsigned char>(query[i]))) {
+      ++i;
+      continue;
+    }
+    if (query[i] == '"') {
+      size_t close = query.find('"', i + 1);
+      if (close == std::string::npos) close = query.size();
+      items.push_back({Item::Kind::kPhrase, query.substr(i + 1, close - i - 1)});
+      i = close + 1;
+      continue;
+    }
+    size_t end = i;
+    while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end])) &&
+           query[end] != '"')
+      ++end;
+    std::string word = query.substr(i, end - i);
+    i = end;
+    if (word == "OR" || word == "OU") {
+      items.push_back({Item::Kind::kOr, ""});
+    } else if (word == "NOT" || word == "SAUF") {
+      items.push_back({Item::Kind::kNot, ""});
+    } else if (word.size() > 1 && word[0] == '-') {
+      items.push_back({Item::Kind::kNot, ""});
+      items.push_back({Item::Kind::kWord, word.substr(1)});
+    } else if (word.size() > 1 && word.back() == '*') {
+      items.push_back({Item::Kind::kPrefix, word.substr(0, word.size() - 1)});
+    } else {
+      items.push_back({Item::Kind::kWord, word});
+    }
+  }
+  return items;
+}
+
+// One searchable item as a query; an empty query for stop words.
+Xapian::Query ItemQuery(const Item& item, const FrenchAnalyzer& analyzer) {
+  if (item.kind == Item::Kind::kPrefix) {
+    std::string prefix = FoldForMatch(item.text);
+    std::string term = analyzer.Term(item.text);
+    // Stemming may shorten the prefix ("programm*"): keep the shorter form.
+    if (!term.empty() && term.size() < prefix.size() && StartsWith(prefix, term)) prefix = term;
+    if (prefix.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, 200);
+  }
+  std::vector<AnalyzedToken> tokens = analyzer.Analyze(item.text);
+  std::vector<std::string> terms;
+  Xapian::termpos first = 0, last = 0;
+  for (const AnalyzedToken& t : tokens) {
+    if (t.joined || analyzer.IsStopword(t.raw)) continue;
+    if (terms.empty()) first = t.position;
+    last = t.position;
+    terms.push_back(t.term);
+  }
+  if (terms.empty()) return Xapian::Query();
+  if (terms.size() == 1) return Xapian::Query(terms[0]);
+  if (item.kind == Item::Kind::kPhrase)
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), last - first + 1);
+  // "porte-outils" or "l'usinage" typed as one word: its parts together.
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), last - first + 1);
+}
+
+}  // namespace
+
+Result<Xapian::Query> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer) {
+  std::vector<Item> items = Tokenize(query);
+  std::vector<Xapian::Query> positive, negative;
+  bool pending_or = false, pending_not = false;
+  for (const Item& item : items) {
+    if (item.kind == Item::Kind::kOr) {
+      pending_or = !positive.empty();
+      continue;
+    }
+    if (item.kind == Item::Kind::kNot) {
+      pending_not = true;
+      continue;
+    }
+    Xapian::Query q = ItemQuery(item, analyzer);
+    if (q.empty()) {
+      pending_or = pending_not = false;
+      continue;
+    }
+    if (pending_not)
+      negative.push_back(q);
+    else if (pending_or)
+      positive.back() = Xapian::Query(Xapian::Query::OP_OR, positive.back(), q);
+    else
+      positive.push_back(q);
+    pending_or = pending_not = false;
+  }
+  if (positive.empty())
+    return Status::InvalidArgument("la recherche « " + query +
+                                   " » ne contient aucun mot cherchable (seulement des mots "
+                                   "vides ou des exclusions)");
+  Xapian::Query q(Xapian::Query::OP_AND, positive.begin(), positive.end());
+  if (!negative.empty())
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                      Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
+  return q;
+}
+
+std::string MakeSnippet(const std::string& text, const std::vector<std::string>& terms,
+                        const FrenchAnalyzer& analyzer, size_t max_words) {
+  std::vector<AnalyzedToken> tokens = analyzer.Analyze(text);
+  const std::set<std::string> wanted(terms.begin(), terms.end());
+  std::vector<size_t> hits;
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (!tokens[i].joined && wanted.count(tokens[i].term)) hits.push_back(i);
+  size_t from = 0;
+  if (!hits.empty() && hits[0] > max_words / 3) from = hits[0] - max_words / 3;
+  size_t to = std::min(tokens.size(), from + max_words);
+  if (tokens.empty()) return text.substr(0, 200);
+  const size_t begin = from == 0 ? 0 : tokens[from].begin;
+  const size_t end = to >= tokens.size() ? text.size() : tokens[to - 1].end;
+  std::string out = from == 0 ? "" : "… ";
+  size_t cursor = begin;
+  for (size_t h : hits) {
+    if (h < from || h >= to) continue;
+    out += text.substr(cursor, tokens[h].begin - cursor) + "**" +
+           text.substr(tokens[h].begin, tokens[h].end - tokens[h].begin) + "**";
+    cursor = tokens[h].end;
+  }
+  out += text.substr(cursor, end - cursor);
+  if (end < text.size()) out += " …";
+  return CollapseSpaces(out);
+}
+
+Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnalyzer& analyzer,
+                                     const std::string& query, const SearchOptions& options) {
+  auto parsed = ParseSearchQuery(query, analyzer);
+  if (!parsed.ok()) return parsed.status();
+  Xapian::Query q = *parsed;
+  if (!options.candidate.empty())
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      Xapian::Query(DossierIndex::kCandidatePrefix + options.candidate));
+  SearchResults results;
+  results.query = query;
+  try {
+    Xapian::Enquire enquire(index.database());
+    enquire.set_query(q);
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options.limit));
+    results.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      std::vector<std::string> terms(enquire.get_matching_terms_begin(it),
+                                     enquire.get_matching_terms_end(it));
+      SearchHit hit;
+      hit.passage = DossierIndex::PassageFromDocument(it.get_document());
+      hit.snippet = MakeSnippet(hit.passage.text, terms, analyzer);
+      hit.score = it.get_weight();
+      results.hits.push_back(std::move(hit));
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("recherche impossible : " + e.get_description());
+  }
+  return results;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,45 @@
+// Searching the dossier index with the French analyzer (docs/search.md).
+// Query syntax: words are ANDed; "OR" between two items; "NOT x" or "-x"
+// excludes; "double quotes" make a phrase; "prefix*" matches every term
+// starting with the prefix.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/dossier_index.h"
+#include "engine/french_analyzer.h"
+
+namespace passerelle {
+
+struct SearchOptions {
+  std::string candidate;  // restrict to one candidate when not empty
+  size_t limit = 10;      // hits returned (total counts them all)
+};
+
+struct SearchHit {
+  IndexedPassage passage;
+  std::string snippet;  // matched words wrapped in ** **
+  double score = 0;     // BM25 weight
+};
+
+struct SearchResults {
+  std::string query;
+  size_t total = 0;  // estimated number of matching passages
+  std::vector<SearchHit> hits;
+};
+
+// InvalidArgument (French) when the query has no searchable word.
+Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnalyzer& analyzer,
+                                     const std::string& query, const SearchOptions& options);
+
+// The Xapian query for `query`, exposed for tests; `terms` receives the
+// plain terms it contains (for snippets).
+Result<Xapian::Query> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer);
+
+// A snippet of `text` around the tokens whose term is in `terms` (or starts
+// with one of `prefixes`), at most `max_words` words, matches wrapped in ** **.
+std::string MakeSnippet(const std::string& text, const std::vector<std::string>& terms,
+                        const FrenchAnalyzer& analyzer, size_t max_words = 30);
+
+}  // namespace passerelle

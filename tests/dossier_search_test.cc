@@ -1,0 +1,112 @@
+#include "engine/dossier_search.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.h"
+
+using namespace passerelle;
+using passerelle::testing::TempDir;
+
+namespace {
+
+struct Fixture {
+  TempDir dir;
+  FrenchAnalyzer analyzer;
+  std::unique_ptr<DossierIndex> index;
+  Fixture() {
+    auto opened = DossierIndex::OpenForWriting(dir.path().string());
+    BOOST_REQUIRE(opened.ok());
+    index = std::move(opened).value();
+    Add("dupont", {"Je controle les pièces au micromètre.",
+                   "Les cotes ont été contrôlées et le programme contrôlé.",
+                   "Je serre la pièce dans des mors doux sur le tour.",
+                   "J'aime programmer les cycles en langage ISO.",
+                   "La mise en oeuvre du montage d'usinage."});
+    Add("martin", {"Je dresse les assiettes, les mors ne sont pas doux.",
+                   "Je règle le four et je programme les cuissons."});
+  }
+  void Add(const std::string& candidate, const std::vector<std::string>& texts) {
+    std::vector<PassageInput> passages;
+    uint32_t n = 0;
+    for (const std::string& t : texts) passages.push_back({++n, 0, 0, "", t});
+    CandidateSummary summary{candidate, candidate + ".txt", "text", n, 40};
+    BOOST_REQUIRE(index->AddDossier(candidate, summary, passages, analyzer).ok());
+  }
+  std::vector<uint32_t> Paragraphs(const std::string& query, const std::string& candidate = "") {
+    SearchOptions options;
+    options.candidate = candidate;
+    auto r = SearchDossiers(*index, analyzer, query, options);
+    BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
+    std::vector<uint32_t> out;
+    for (const SearchHit& h : r->hits)
+      if (h.passage.candidate == "dupont") out.push_back(h.passage.paragraph);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(accents_and_inflections_meet, Fixture) {
+  BOOST_TEST((Paragraphs("contrôle") == std::vector<uint32_t>{1, 2}));
+}
+
+BOOST_FIXTURE_TEST_CASE(elision_in_query, Fixture) {
+  BOOST_TEST((Paragraphs("l'usinage") == std::vector<uint32_t>{5}));
+}
+
+BOOST_FIXTURE_TEST_CASE(programmation_finds_programmer, Fixture) {
+  // "programme" (paragraph 2) shares the stem too.
+  BOOST_TEST((Paragraphs("programmation") == std::vector<uint32_t>{2, 4}));
+}
+
+BOOST_FIXTURE_TEST_CASE(phrase_needs_adjacent_words, Fixture) {
+  SearchOptions options;
+  auto r = SearchDossiers(*index, analyzer, "\"mors doux\"", options);
+  BOOST_REQUIRE(r.ok());
+  BOOST_REQUIRE(r->hits.size() == 1u);  // not martin's "mors ne sont pas doux"
+  BOOST_TEST(r->hits[0].passage.paragraph == 3u);
+  BOOST_TEST(r->hits[0].snippet.find("**mors** **doux**") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(oe_ligature_meets, Fixture) {
+  BOOST_TEST((Paragraphs("œuvre") == std::vector<uint32_t>{5}));
+}
+
+BOOST_FIXTURE_TEST_CASE(boolean_operators_and_prefix, Fixture) {
+  BOOST_TEST((Paragraphs("micromètre OR ISO") == std::vector<uint32_t>{1, 4}));
+  BOOST_TEST((Paragraphs("contrôle NOT micromètre") == std::vector<uint32_t>{2}));
+  BOOST_TEST((Paragraphs("micro*") == std::vector<uint32_t>{1}));
+  BOOST_TEST((Paragraphs("pièce tour") == std::vector<uint32_t>{3}));
+}
+
+BOOST_FIXTURE_TEST_CASE(candidate_filter_and_replacement, Fixture) {
+  SearchOptions only_martin;
+  only_martin.candidate = "martin";
+  auto r = SearchDossiers(*index, analyzer, "programme", only_martin);
+  BOOST_REQUIRE(r.ok());
+  BOOST_REQUIRE(r->hits.size() == 1u);
+  BOOST_TEST(r->hits[0].passage.candidate == "martin");
+  Add("martin", {"Nouvelle version du dossier."});
+  BOOST_TEST(index->PassagesOf("martin")->size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(remove_really_deletes, Fixture) {
+  BOOST_REQUIRE(index->RemoveCandidate("dupont").ok());
+  BOOST_TEST(!index->HasCandidate("dupont"));
+  BOOST_TEST(Paragraphs("micromètre").empty());
+  BOOST_TEST(index->Candidates()->size() == 1u);
+  auto again = index->RemoveCandidate("dupont");
+  BOOST_TEST((again.kind() == Status::Kind::kNotFound));
+}
+
+BOOST_FIXTURE_TEST_CASE(second_writer_is_refused, Fixture) {
+  auto second = DossierIndex::OpenForWriting(dir.path().string());
+  BOOST_TEST(!second.ok());
+  BOOST_TEST(second.status().message().find("autre processus") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(query_of_stop_words_only_is_refused, Fixture) {
+  auto r = SearchDossiers(*index, analyzer, "le la les", {});
+  BOOST_TEST(!r.ok());
+}
