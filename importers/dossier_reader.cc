@@ -55,19 +55,6 @@ std::string KnownBinaryType(const std::string& bytes) {
   return "";
 }
 
-// Same test as DecodeText: a NUL byte, or more than 5 % of control
-// characters, in the first 64 KB.
-bool LooksBinary(const std::string& bytes) {
-  const size_t n = std::min(bytes.size(), kSniffBytes);
-  size_t control = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
-  }
-  return control * 20 > n;
-}
-
 // UTF-16 saved without a byte order mark: NUL bytes in every other
 // position. Returns the BOM to prepend, or "".
 std::string MissingUtf16Bom(const std::string& bytes) {

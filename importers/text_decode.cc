@@ -13,17 +13,6 @@ namespace passerelle {
 
 namespace {
 
-// Share of bytes that are control characters other than tab/CR/LF/FF.
-bool LooksBinary(const std::string& bytes) {
-  size_t control = 0;
-  const size_t n = std::min<size_t>(bytes.size(), 64 * 1024);
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
-  }
-  return n > 0 && control * 20 > n;  // more than 5 %
-}
 
 Result<std::string> Convert(const std::string& bytes, const char* charset,
                             const std::string& file_name) {
@@ -59,6 +48,17 @@ std::string DetectCharset(const std::string& bytes) {
 }
 
 }  // namespace
+
+bool LooksBinary(const std::string& bytes) {
+  size_t control = 0;
+  const size_t n = std::min<size_t>(bytes.size(), 64 * 1024);
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  }
+  return n > 0 && control * 20 > n;  // more than 5 %
+}
 
 bool IsValidUtf8(const std::string& bytes) {
   int32_t i = 0;

@@ -19,6 +19,10 @@ Result<std::string> DecodeText(const std::string& bytes, const std::string& file
 // bullets to "•".
 std::string CleanExtractedText(const std::string& utf8);
 
+// True when the first 64 KB of `bytes` hold a NUL byte or more than 5 % of
+// control characters other than tab, CR, LF and FF.
+bool LooksBinary(const std::string& bytes);
+
 // True when `bytes` is valid UTF-8.
 bool IsValidUtf8(const std::string& bytes);
 
