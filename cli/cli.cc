@@ -12,6 +12,11 @@ std::string Args::Get(const std::string& name, const std::string& fallback) cons
   return it == options.end() ? fallback : it->second;
 }
 
+std::vector<std::string> Args::GetAll(const std::string& name) const {
+  auto it = repeated.find(name);
+  return it == repeated.end() ? std::vector<std::string>{} : it->second;
+}
+
 Result<Args> ParseArgs(const std::vector<std::string>& argv, const OptionSpec& spec) {
   Args args;
   for (size_t i = 0; i < argv.size(); ++i) {
@@ -41,6 +46,7 @@ Result<Args> ParseArgs(const std::vector<std::string>& argv, const OptionSpec& s
       value = argv[++i];
     }
     args.options[name] = value;
+    if (takes_value) args.repeated[name].push_back(value);
   }
   return args;
 }

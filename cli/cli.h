@@ -23,7 +23,10 @@ struct Args {
   std::vector<std::string> positional;
   std::map<std::string, std::string> options;  // "--json" -> "" for flags
   bool Has(const std::string& name) const { return options.count(name) > 0; }
+  std::map<std::string, std::vector<std::string>> repeated;  // every value, in order
   std::string Get(const std::string& name, const std::string& fallback = "") const;
+  // Every value of a repeatable option ("--thesaurus a --thesaurus b").
+  std::vector<std::string> GetAll(const std::string& name) const;
 };
 
 // Which options a command accepts; those in `with_value` take the next
@@ -64,11 +67,13 @@ int RunCertifications(const std::vector<std::string>& argv);
 int RunShow(const std::vector<std::string>& argv);
 int RunDossier(const std::vector<std::string>& argv);
 int RunSearch(const std::vector<std::string>& argv);
+int RunMap(const std::vector<std::string>& argv);
 
 extern const char kImportHelp[];
 extern const char kCertificationsHelp[];
 extern const char kShowHelp[];
 extern const char kDossierHelp[];
 extern const char kSearchHelp[];
+extern const char kMapHelp[];
 
 }  // namespace passerelle::cli

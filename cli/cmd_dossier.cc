@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/mapping_run.h"
 #include "engine/dossier_index.h"
 #include "importers/dossier_reader.h"
 
@@ -31,27 +32,15 @@ int Add(const Args& args) {
   const std::string candidate = args.Get("--candidate");
   if (!IsValidCandidateId(candidate))
     return UsageError("--candidate attend un identifiant (lettres, chiffres, - _ .)", "dossier");
-  auto dossier = ReadDossierFile(args.positional[1]);
-  if (!dossier.ok()) return Fail(dossier.status());
-  CandidateSummary summary;
-  summary.candidate = candidate;
-  summary.dossier = std::filesystem::path(args.positional[1]).filename().string();
-  summary.format = dossier->format;
-  summary.words = dossier->words;
-  std::vector<PassageInput> passages;
-  for (const Passage& p : dossier->passages)
-    passages.push_back({p.paragraph, p.page, p.sentence_part, p.heading, p.text});
-  auto index = DossierIndex::OpenForWriting(WorkspaceRoot(args));
-  if (!index.ok()) return Fail(index.status());
-  FrenchAnalyzer analyzer;
-  Status s = (*index)->AddDossier(candidate, summary, passages, analyzer);
-  if (!s.ok()) return Fail(s);
+  auto indexed = IndexDossierFile(WorkspaceRoot(args), args.positional[1], candidate);
+  if (!indexed.ok()) return Fail(indexed.status());
+  const CandidateSummary& summary = *indexed;
   if (args.Has("--json")) {
     PrintJson({{"candidate", candidate}, {"dossier", summary.dossier},
-               {"passages", passages.size()}, {"words", summary.words}});
+               {"passages", summary.passages}, {"words", summary.words}});
   } else {
     std::cout << "Dossier " << summary.dossier << " indexé pour le candidat " << candidate
-              << " : " << passages.size() << " passages, " << summary.words << " mots\n";
+              << " : " << summary.passages << " passages, " << summary.words << " mots\n";
   }
   return kExitOk;
 }

@@ -21,6 +21,8 @@ const std::vector<Command>& Commands() {
       {"dossier", "indexer, lister ou supprimer les dossiers des candidats", kDossierHelp,
        &RunDossier},
       {"search", "chercher dans les dossiers indexés", kSearchHelp, &RunSearch},
+      {"map", "compétences couvertes par le dossier d'un candidat, avec les preuves",
+       kMapHelp, &RunMap},
   };
   return kCommands;
 }

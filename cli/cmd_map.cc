@@ -1,0 +1,139 @@
+// passerelle map: evidence mapping of a candidate's dossier onto a
+// certification.
+#include <cmath>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "cli/mapping_run.h"
+#include "engine/mapping_json.h"
+#include "engine/text.h"
+
+namespace passerelle::cli {
+
+const char kMapHelp[] =
+    "Usage : passerelle map --candidate ID --target CERTIFICATION [--json]\n"
+    "        passerelle map FICHIER --target CERTIFICATION [--json]\n\n"
+    "Pour chaque compétence de la certification visée, dit si le dossier du candidat\n"
+    "la montre (couvert), en montre une partie (partiel) ou non (non couvert), cite\n"
+    "les passages qui le prouvent et ce qui manque encore. Les phrases niées\n"
+    "(« je n'ai jamais… »), hypothétiques, d'apprentissage ou qui décrivent le\n"
+    "travail d'autres personnes ne comptent pas comme preuves.\n\n"
+    "Avec FICHIER, le dossier est d'abord indexé sous un identifiant de candidat\n"
+    "tiré du nom du fichier (il remplace un dossier de même identifiant).\n\n"
+    "Options :\n"
+    "  --candidate ID       candidat déjà indexé (passerelle dossier add)\n"
+    "  --target CERT        certification visée (TP-00211, RNCP35697…)\n"
+    "  --thesaurus FICHIER  thésaurus supplémentaire : un groupe de termes\n"
+    "                       équivalents par ligne, séparés par « | » (répétable)\n"
+    "  --json               {\"candidate\",\"target\",\"coverage\",\"blocs\":[…],\n"
+    "                       \"competences\":[{\"id\",\"title\",\"blocs\",\"status\",\n"
+    "                       \"score\",\"evidence\":[…],\"missing\":[…]}]}\n\n"
+    "Exemples :\n"
+    "  passerelle map --candidate dupont --target TP-00211\n"
+    "  passerelle map livret2-dupont.docx --target TP-00211 --thesaurus mon-atelier.txt\n";
+
+namespace {
+
+std::string Percent(double x) { return std::to_string(static_cast<int>(std::lround(x * 100))) + " %"; }
+
+std::string Plural(int n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n > 1 ? plural : singular);
+}
+
+// At most `max` characters (code points) of `s`, with an ellipsis.
+std::string Shorten(const std::string& s, size_t max) {
+  const std::string flat = CollapseSpaces(s);
+  if (Utf8Length(flat) <= max) return flat;
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < flat.size() && n < max; ++n) {
+    size_t len = 1;
+    const unsigned char c = static_cast<unsigned char>(flat[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    out += flat.substr(i, len);
+    i += len;
+  }
+  return out + "…";
+}
+
+void PrintText(const MappingRun& run) {
+  const MappingResult& r = run.result;
+  std::cout << "Candidat " << r.candidate << " · " << r.target.value << " — " << run.target.title
+            << "\nCouverture : " << Percent(r.coverage) << " — "
+            << Plural(r.covered, "compétence couverte", "compétences couvertes") << ", "
+            << Plural(r.partial, "partielle", "partielles") << ", "
+            << Plural(r.missing, "non couverte", "non couvertes") << " sur "
+            << r.competences.size() << "\n";
+  for (const BlocMapping& b : r.blocs) {
+    std::cout << "\n" << b.id.value << "  " << b.title << "  (couverture " << Percent(b.coverage)
+              << ")\n";
+    const Bloc* bloc = run.target.FindBloc(b.id);
+    for (const CompetenceId& id : bloc->competences) {
+      for (const CompetenceMapping& c : r.competences) {
+        if (c.id != id) continue;
+        const std::string label = c.number.empty() ? c.id.value : c.number;
+        std::cout << "  " << PadRight(label, 6) << PadRight(std::string(StatusLabel(c.status)), 13)
+                  << Shorten(c.title, 90) << "\n";
+        if (!c.evidence.empty()) {
+          const Evidence& e = c.evidence.front();
+          std::cout << "        preuve : paragraphe " << e.paragraph;
+          if (e.page) std::cout << ", page " << e.page;
+          std::cout << " — « " << Shorten(e.text, 140) << " »";
+          if (!e.matched.empty()) std::cout << " (" << Join(e.matched, ", ") << ")";
+          std::cout << "\n";
+          if (c.evidence.size() > 1)
+            std::cout << "        et " << Plural(static_cast<int>(c.evidence.size() - 1),
+                                                   "autre passage", "autres passages")
+                      << "\n";
+        }
+        if (c.status != CoverageStatus::kCovered) {
+          for (size_t i = 0; i < c.missing.size() && i < 3; ++i)
+            std::cout << "        à montrer : " << Shorten(c.missing[i], 110) << "\n";
+          if (c.missing.size() > 3)
+            std::cout << "        … et " << c.missing.size() - 3 << " autres points (--json)\n";
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+int RunMap(const std::vector<std::string>& argv) {
+  auto args = ParseArgs(argv, {{"--json"}, {"--candidate", "--target", "--thesaurus"}});
+  if (!args.ok()) return UsageError(args.status().message(), "map");
+  MappingRequest request;
+  request.workspace_root = WorkspaceRoot(*args);
+  request.target = args->Get("--target");
+  if (request.target.empty()) return UsageError("indiquez la certification visée (--target)", "map");
+  request.thesaurus_files = args->GetAll("--thesaurus");
+  if (args->positional.size() > 1) return UsageError("un seul fichier de dossier à la fois", "map");
+  if (args->positional.size() == 1) {
+    if (args->Has("--candidate"))
+      return UsageError("donnez soit un fichier, soit --candidate, pas les deux", "map");
+    request.candidate = CandidateIdFromFileName(args->positional[0]);
+    auto indexed = IndexDossierFile(request.workspace_root, args->positional[0], request.candidate);
+    if (!indexed.ok()) return Fail(indexed.status());
+    if (!args->Has("--json"))
+      std::cout << "Dossier " << indexed->dossier << " indexé pour le candidat "
+                << request.candidate << ".\n\n";
+  } else {
+    request.candidate = args->Get("--candidate");
+    if (request.candidate.empty())
+      return UsageError("indiquez un candidat (--candidate) ou un fichier de dossier", "map");
+    if (!IsValidCandidateId(request.candidate))
+      return UsageError("--candidate attend un identifiant (lettres, chiffres, - _ .)", "map");
+  }
+  auto run = RunMapping(request);
+  if (!run.ok()) return Fail(run.status());
+  if (args->Has("--json")) {
+    PrintJson(MappingToJson(run->result));
+  } else {
+    PrintText(*run);
+  }
+  return kExitOk;
+}
+
+}  // namespace passerelle::cli

@@ -1,0 +1,353 @@
+#include "engine/evidence_mapper.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "engine/statement_clauses.h"
+#include "engine/text.h"
+
+namespace passerelle {
+
+namespace {
+
+// The features of one asserted clause: distinct terms with how they were
+// written.
+struct ClauseFeatures {
+  size_t passage = 0;  // index in the passages
+  size_t begin = 0;
+  size_t end = 0;
+  std::map<std::string, std::string> terms;  // term → raw
+  // Specificity of each term here: a concept is as specific as the most
+  // specific word that expressed it ("micromètre" is, "moyens de contrôle"
+  // is not, though both mean measuring instruments).
+  std::map<std::string, double> spec;
+};
+
+// One clause's evidence for one competence.
+struct ClauseEvidence {
+  size_t clause = 0;
+  double score = 0;
+  std::vector<std::string> matched;  // terms, heaviest first
+  std::set<size_t> items;            // supported items
+};
+
+// The sentence(s) of `text` around [begin, end), for long passages.
+std::string SentenceAround(const std::string& text, size_t begin, size_t end) {
+  auto is_stop = [&](size_t i) {
+    return (text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+           (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+  };
+  size_t b = begin;
+  while (b > 0 && !is_stop(b - 1)) --b;
+  size_t e = end;
+  while (e < text.size() && !(e > 0 && is_stop(e - 1))) ++e;
+  return Trim(text.substr(b, e - b));
+}
+
+double Cosine(const std::unordered_map<std::string, double>& a,
+              const std::unordered_map<std::string, double>& b) {
+  double dot = 0, na = 0, nb = 0;
+  for (const auto& [t, w] : a) {
+    na += w * w;
+    auto it = b.find(t);
+    if (it != b.end()) dot += w * it->second;
+  }
+  for (const auto& [t, w] : b) nb += w * w;
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
+}
+
+}  // namespace
+
+EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtractor& features,
+                               const TermSpecificity& specificity,
+                               const MappingThresholds& thresholds)
+    : target_(target),
+      features_(features),
+      specificity_(specificity),
+      thresholds_(thresholds),
+      profiles_(BuildProfiles(target, features)) {
+  for (const CompetenceProfile& p : profiles_)
+    for (const auto& [term, w] : p.weight) ++competence_df_[term];
+  for (const CompetenceProfile& p : profiles_) {
+    Scored s;
+    std::vector<double> weights;
+    for (const auto& [term, w] : p.weight) {
+      const double final_w = std::log2(1.0 + w) * specificity_.Of(term) * Discrimination(term);
+      s.weight[term] = final_w;
+      weights.push_back(final_w);
+    }
+    std::sort(weights.rbegin(), weights.rend());
+    const size_t k = std::min(thresholds_.top_k, weights.size());
+    double mean = 0;
+    for (size_t i = 0; i < k; ++i) mean += weights[i];
+    s.half = k ? thresholds_.half_saturation * mean / k : 1.0;
+    if (s.half <= 0) s.half = 1.0;
+    for (const ProfileItem& item : p.items) {
+      std::vector<std::pair<std::string, double>> terms;
+      for (const std::string& t : item.terms) terms.emplace_back(t, Discrimination(t));
+      s.item_terms.push_back(std::move(terms));
+    }
+    scored_.push_back(std::move(s));
+  }
+  // Contrast anchors: a competence whose profile is close to a sibling's
+  // ("programmer sur tour" / "programmer sur centre d'usinage") is told
+  // apart by the specific words of its title that the sibling's title lacks.
+  for (size_t i = 0; i < profiles_.size(); ++i) {
+    size_t closest = i;
+    double best = 0;
+    for (size_t j = 0; j < profiles_.size(); ++j) {
+      if (j == i) continue;
+      const double sim = Cosine(scored_[i].weight, scored_[j].weight);
+      if (sim > best) best = sim, closest = j;
+    }
+    if (closest == i || best < thresholds_.sibling_similarity) continue;
+    const auto& other = profiles_[closest].title_terms;
+    for (const std::string& t : profiles_[i].title_terms)
+      if (specificity_.Of(t) >= thresholds_.anchor_specificity &&
+          Discrimination(t) >= thresholds_.anchor_discrimination &&
+          !std::binary_search(other.begin(), other.end(), t))
+        scored_[i].anchors.push_back(t);
+  }
+}
+
+double EvidenceMapper::Discrimination(const std::string& term) const {
+  const size_t n = profiles_.size();
+  if (n <= 2) return 1.0;
+  auto it = competence_df_.find(term);
+  const double df = it == competence_df_.end() ? 1.0 : it->second;
+  const double idf = std::log((n + 1.0) / df) / std::log(n + 1.0);
+  return thresholds_.discrimination_floor + (1.0 - thresholds_.discrimination_floor) * idf;
+}
+
+double EvidenceMapper::TermWeight(size_t index, const std::string& term) const {
+  auto it = scored_[index].weight.find(term);
+  return it == scored_[index].weight.end() ? 0.0 : it->second;
+}
+
+MappingResult EvidenceMapper::Map(const std::string& candidate,
+                                  const std::vector<IndexedPassage>& passages) const {
+  // 1. Asserted clauses and their features.
+  std::vector<ClauseFeatures> clauses;
+  std::set<std::string> dossier_terms;
+  for (size_t pi = 0; pi < passages.size(); ++pi) {
+    const std::string& text = passages[pi].text;
+    const std::vector<Feature> feats = features_.Extract(text);
+    for (const Clause& c : ReadClauses(text)) {
+      if (c.kind != ClauseKind::kAsserted) continue;
+      ClauseFeatures cf{pi, c.begin, c.end, {}, {}};
+      for (const Feature& f : feats) {
+        if (f.begin < c.begin || f.begin >= c.end) continue;
+        cf.terms.emplace(f.term, f.raw);
+        double spec = specificity_.Of(f.term);
+        for (const std::string& part : f.parts) spec = std::max(spec, specificity_.Of(part));
+        cf.spec[f.term] = std::max(cf.spec[f.term], spec);
+      }
+      if (cf.terms.empty()) continue;
+      for (const auto& [t, raw] : cf.terms) dossier_terms.insert(t);
+      clauses.push_back(std::move(cf));
+    }
+  }
+
+  // 2. Clause × competence scores.
+  const size_t nc = profiles_.size();
+  std::vector<std::vector<ClauseEvidence>> evidence(nc);
+  std::vector<bool> anchored(nc, true);
+  for (size_t ci = 0; ci < nc; ++ci) {
+    if (scored_[ci].anchors.empty()) continue;
+    anchored[ci] = std::any_of(scored_[ci].anchors.begin(), scored_[ci].anchors.end(),
+                               [&](const std::string& a) { return dossier_terms.count(a); });
+  }
+  for (size_t si = 0; si < clauses.size(); ++si) {
+    const ClauseFeatures& cl = clauses[si];
+    std::vector<double> overlap(nc, 0.0);
+    std::vector<int> specific(nc, 0);
+    double best = 0;
+    for (size_t ci = 0; ci < nc; ++ci) {
+      for (const auto& [term, raw] : cl.terms) {
+        auto it = scored_[ci].weight.find(term);
+        if (it == scored_[ci].weight.end()) continue;
+        overlap[ci] += it->second;
+        // A thesaurus concept is a curated expression of the trade: it
+        // counts as two words.
+        if (cl.spec.at(term) >= thresholds_.domain_specificity)
+          specific[ci] += term[0] == '~' ? 2 : 1;
+      }
+      if (specific[ci] >= thresholds_.min_specific_terms) best = std::max(best, overlap[ci]);
+    }
+    if (best <= 0) continue;
+    for (size_t ci = 0; ci < nc; ++ci) {
+      if (!anchored[ci] || specific[ci] < thresholds_.min_specific_terms) continue;
+      if (overlap[ci] < thresholds_.relative_to_best * best) continue;
+      const double e = overlap[ci] / (overlap[ci] + scored_[ci].half);
+      if (e < thresholds_.min_clause_score) continue;
+      ClauseEvidence ev;
+      ev.clause = si;
+      ev.score = e;
+      std::vector<std::pair<double, std::string>> m;
+      for (const auto& [term, raw] : cl.terms) {
+        auto it = scored_[ci].weight.find(term);
+        if (it != scored_[ci].weight.end() && it->second > 0) m.emplace_back(it->second, term);
+      }
+      std::sort(m.rbegin(), m.rend());
+      for (auto& [w, t] : m) ev.matched.push_back(t);
+      for (size_t ii = 0; ii < scored_[ci].item_terms.size(); ++ii) {
+        double support = 0;
+        bool own = false;
+        for (const auto& [term, disc] : scored_[ci].item_terms[ii]) {
+          auto it = cl.spec.find(term);
+          if (it == cl.spec.end()) continue;
+          support += it->second * disc;
+          own = own || it->second >= thresholds_.domain_specificity;
+        }
+        if (own && support >= thresholds_.item_support) ev.items.insert(ii);
+      }
+      // Evidence shows a criterion or savoir-faire the referentiel asks for
+      // (knowledge alone, a savoir, is not a practice).
+      if (std::none_of(ev.items.begin(), ev.items.end(), [&](size_t ii) {
+            return profiles_[ci].items[ii].kind != ProfileItem::Kind::kSavoir;
+          }))
+        continue;
+      evidence[ci].push_back(std::move(ev));
+    }
+  }
+
+  // 3. Competences: evidence per passage, strength, status.
+  MappingResult result;
+  result.candidate = candidate;
+  result.target = target_.id;
+  std::map<std::string, CoverageStatus> status_of;
+  for (size_t ci = 0; ci < nc; ++ci) {
+    const CompetenceProfile& p = profiles_[ci];
+    CompetenceMapping cm;
+    cm.id = p.competence->id;
+    cm.number = p.competence->number;
+    cm.title = p.competence->title;
+    for (const Bloc* b : p.blocs) cm.blocs.push_back(b->id);
+    // Group clause evidence by passage.
+    std::map<size_t, std::vector<const ClauseEvidence*>> by_passage;
+    for (const ClauseEvidence& ev : evidence[ci])
+      by_passage[clauses[ev.clause].passage].push_back(&ev);
+    std::set<size_t> supported;
+    std::vector<std::pair<double, Evidence>> items;
+    for (const auto& [pi, evs] : by_passage) {
+      const IndexedPassage& passage = passages[pi];
+      const ClauseEvidence* best = evs.front();
+      std::set<size_t> its;
+      std::vector<std::string> matched_terms;
+      for (const ClauseEvidence* ev : evs) {
+        if (ev->score > best->score) best = ev;
+        its.insert(ev->items.begin(), ev->items.end());
+        for (const std::string& t : ev->matched)
+          if (std::find(matched_terms.begin(), matched_terms.end(), t) == matched_terms.end())
+            matched_terms.push_back(t);
+      }
+      supported.insert(its.begin(), its.end());
+      Evidence e;
+      e.dossier = passage.dossier;
+      e.passage = passage.passage;
+      e.paragraph = passage.paragraph;
+      e.page = passage.page;
+      const ClauseFeatures& cl = clauses[best->clause];
+      e.text = passage.text.size() <= thresholds_.max_evidence_chars
+                   ? passage.text
+                   : SentenceAround(passage.text, cl.begin, cl.end);
+      e.score = std::round(best->score * 1000) / 1000;
+      std::set<std::string> seen;
+      for (const std::string& t : matched_terms) {
+        if (e.matched.size() >= thresholds_.max_matched) break;
+        std::string raw;
+        for (const ClauseEvidence* ev : evs)
+          if (auto it = clauses[ev->clause].terms.find(t); it != clauses[ev->clause].terms.end()) {
+            raw = it->second;
+            break;
+          }
+        if (raw.empty() || specificity_.Of(t) <= TermSpecificity::kGenericCap) continue;
+        // A word inside an expression already listed adds nothing ("ISO"
+        // after "langage ISO").
+        const std::string folded = FoldForMatch(raw);
+        if (std::any_of(seen.begin(), seen.end(), [&](const std::string& s) {
+              return s.find(folded) != std::string::npos || folded.find(s) != std::string::npos;
+            }))
+          continue;
+        seen.insert(folded);
+        e.matched.push_back(raw);
+      }
+      for (size_t ii : its)
+        if (p.items[ii].kind != ProfileItem::Kind::kSavoir) e.supports.push_back(p.items[ii].text);
+      // Order: the passage that shows most of what the referentiel asks
+      // (criteria and savoir-faire) first.
+      const double rank =
+          best->score + thresholds_.item_bonus * static_cast<double>(std::min(
+                                                     e.supports.size(), thresholds_.item_bonus_cap));
+      items.emplace_back(rank, std::move(e));
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<double> scores;
+    for (const auto& [rank, ev] : items) scores.push_back(ev.score);
+    std::sort(scores.rbegin(), scores.rend());
+    double miss = 1.0;
+    for (size_t i = 0; i < scores.size() && i < thresholds_.strength_evidence; ++i)
+      miss *= 1.0 - scores[i];
+    const double strength = items.empty() ? 0.0 : 1.0 - miss;
+    cm.score = std::round(strength * 1000) / 1000;
+    // Items the referentiel lists (criteria, savoir-faire, savoirs) that
+    // evidence must touch for "covered": covered_items, or all of them for
+    // a competence described by fewer (an RNCP competence is one sentence).
+    const size_t needed = std::min(thresholds_.covered_items, p.items.size());
+    if ((strength >= thresholds_.covered_strength && supported.size() >= needed) ||
+        supported.size() >= needed + thresholds_.covered_items_alone)
+      cm.status = CoverageStatus::kCovered;
+    else if (strength >= thresholds_.partial_strength)
+      cm.status = CoverageStatus::kPartial;
+    else
+      cm.status = CoverageStatus::kMissing;
+    if (cm.status != CoverageStatus::kMissing)
+      for (size_t i = 0; i < items.size() && i < thresholds_.max_evidence; ++i)
+        cm.evidence.push_back(std::move(items[i].second));
+    for (size_t ii = 0; ii < p.items.size(); ++ii)
+      if (p.items[ii].kind != ProfileItem::Kind::kSavoir &&
+          (cm.status == CoverageStatus::kMissing || !supported.count(ii)))
+        cm.missing.push_back(p.items[ii].text);
+    status_of[cm.id.value] = cm.status;
+    switch (cm.status) {
+      case CoverageStatus::kCovered:
+        ++result.covered;
+        break;
+      case CoverageStatus::kPartial:
+        ++result.partial;
+        break;
+      case CoverageStatus::kMissing:
+        ++result.missing;
+        break;
+    }
+    result.competences.push_back(std::move(cm));
+  }
+  result.coverage = CoverageOf(result.covered, result.partial,
+                               static_cast<int>(result.competences.size()));
+
+  // 4. Blocs.
+  for (const Bloc& b : target_.blocs) {
+    BlocMapping bm;
+    bm.id = b.id;
+    bm.title = b.title;
+    for (const CompetenceId& id : b.competences) {
+      auto it = status_of.find(id.value);
+      if (it == status_of.end()) continue;
+      if (it->second == CoverageStatus::kCovered) ++bm.covered;
+      if (it->second == CoverageStatus::kPartial) ++bm.partial;
+      if (it->second == CoverageStatus::kMissing) ++bm.missing;
+    }
+    const int total = bm.covered + bm.partial + bm.missing;
+    bm.coverage = CoverageOf(bm.covered, bm.partial, total);
+    bm.status = total > 0 && bm.covered == total ? CoverageStatus::kCovered
+                : bm.coverage > 0               ? CoverageStatus::kPartial
+                                                : CoverageStatus::kMissing;
+    result.blocs.push_back(std::move(bm));
+  }
+  return result;
+}
+
+}  // namespace passerelle

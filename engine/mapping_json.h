@@ -1,0 +1,12 @@
+// The JSON of `map --json` (docs/cli-json.md, "map").
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "engine/mapping_result.h"
+
+namespace passerelle {
+
+nlohmann::json MappingToJson(const MappingResult& result);
+
+}  // namespace passerelle

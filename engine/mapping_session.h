@@ -1,0 +1,48 @@
+// Everything a mapping needs, set up once: the analyzer, the thesauri
+// (built-in plus the user's), the feature extractor. Map() then builds the
+// target's profiles and the specificity statistics and maps a dossier.
+//
+// Thread safety: none (the analyzer is not thread-safe).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/certification.h"
+#include "engine/dossier_index.h"
+#include "engine/french_analyzer.h"
+#include "engine/mapping_result.h"
+#include "engine/mapping_thresholds.h"
+#include "engine/text_features.h"
+#include "engine/thesaurus.h"
+
+namespace passerelle {
+
+class MappingSession {
+ public:
+  // A user thesaurus: its name (for messages) and its UTF-8 text.
+  using ThesaurusText = std::pair<std::string, std::string>;
+
+  // InvalidArgument when a user thesaurus is malformed.
+  static Result<std::unique_ptr<MappingSession>> Create(
+      const std::vector<ThesaurusText>& user_thesauri = {});
+
+  // Maps `passages` (one candidate's dossier, in order) onto `target`.
+  // `corpus` is every certification known (the workspace): those outside the
+  // target's domain teach which words every trade uses.
+  MappingResult Map(const Certification& target, const std::vector<const Certification*>& corpus,
+                    const std::string& candidate, const std::vector<IndexedPassage>& passages,
+                    const MappingThresholds& thresholds = {}) const;
+
+  const FeatureExtractor& features() const { return *features_; }
+
+ private:
+  MappingSession() = default;
+  FrenchAnalyzer analyzer_;
+  Thesaurus thesaurus_;
+  std::unique_ptr<FeatureExtractor> features_;
+};
+
+}  // namespace passerelle

@@ -1,0 +1,56 @@
+// How specific a feature term is to a trade: 1 for a word no other trade
+// uses ("mandrin", "code G"), near 0 for a word every trade uses ("régler",
+// "qualité"). Measured on an out-of-domain corpus (the certifications that
+// share no ROME or NSF code with the target, plus the background corpus
+// shipped in referentiels/background/), and capped for the everyday
+// vocabulary of referentiels/generic-vocabulary.txt (docs/mapping.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/certification.h"
+#include "engine/text_features.h"
+
+namespace passerelle {
+
+class TermSpecificity {
+ public:
+  // Specificity given to the everyday vocabulary, whatever the corpus says.
+  static constexpr double kGenericCap = 0.15;
+
+  // One out-of-domain document: its distinct terms.
+  void AddDocument(const std::vector<std::string>& distinct_terms);
+  // Caps `term` at kGenericCap.
+  void AddGeneric(const std::string& term);
+
+  // In [0, 1]: (1 - df / (N + 1))^3, capped for generic terms; 1 when the
+  // corpus is empty and the term is not generic.
+  double Of(const std::string& term) const;
+  size_t documents() const { return documents_; }
+
+ private:
+  std::unordered_map<std::string, uint32_t> df_;
+  std::unordered_set<std::string> generic_;
+  size_t documents_ = 0;
+};
+
+// True when the two certifications share a ROME code or an NSF code (its
+// three digits: "251" and "251u" meet).
+bool SameDomain(const Certification& a, const Certification& b);
+
+// The specificity for mapping onto `target`: the built-in generic vocabulary
+// and background corpus, plus the certifications of `others` outside the
+// target's domain.
+TermSpecificity BuildSpecificity(const Certification& target,
+                                 const std::vector<const Certification*>& others,
+                                 const FeatureExtractor& features);
+
+// All the text of a certification (titles, competences, lists), for corpus
+// statistics.
+std::string CertificationText(const Certification& cert);
+
+}  // namespace passerelle
