@@ -18,14 +18,29 @@ Result<std::unique_ptr<MappingSession>> MappingSession::Create(
   return session;
 }
 
+std::unique_ptr<MappingSession::Prepared> MappingSession::Prepare(
+    const Certification& target, const std::vector<const Certification*>& corpus,
+    const MappingThresholds& thresholds) const {
+  auto prepared = std::make_unique<Prepared>();
+  prepared->target_ = &target;
+  prepared->specificity_ =
+      std::make_unique<TermSpecificity>(BuildSpecificity(target, corpus, *features_));
+  prepared->mapper_ = std::make_unique<EvidenceMapper>(target, *features_,
+                                                       *prepared->specificity_, thresholds);
+  return prepared;
+}
+
+MappingResult MappingSession::Map(const Prepared& prepared, const std::string& candidate,
+                                  const std::vector<IndexedPassage>& passages) const {
+  return prepared.mapper_->Map(candidate, passages);
+}
+
 MappingResult MappingSession::Map(const Certification& target,
                                   const std::vector<const Certification*>& corpus,
                                   const std::string& candidate,
                                   const std::vector<IndexedPassage>& passages,
                                   const MappingThresholds& thresholds) const {
-  const TermSpecificity specificity = BuildSpecificity(target, corpus, *features_);
-  const EvidenceMapper mapper(target, *features_, specificity, thresholds);
-  return mapper.Map(candidate, passages);
+  return Map(*Prepare(target, corpus, thresholds), candidate, passages);
 }
 
 }  // namespace passerelle

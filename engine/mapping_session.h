@@ -12,6 +12,8 @@
 
 #include "engine/certification.h"
 #include "engine/dossier_index.h"
+#include "engine/evidence_mapper.h"
+#include "engine/term_specificity.h"
 #include "engine/french_analyzer.h"
 #include "engine/mapping_result.h"
 #include "engine/mapping_thresholds.h"
@@ -29,7 +31,26 @@ class MappingSession {
   static Result<std::unique_ptr<MappingSession>> Create(
       const std::vector<ThesaurusText>& user_thesauri = {});
 
-  // Maps `passages` (one candidate's dossier, in order) onto `target`.
+  // A target made ready for mapping: its profiles and the specificity
+  // statistics of the corpus. Reuse it to map several dossiers.
+  class Prepared {
+   public:
+    const Certification& target() const { return *target_; }
+
+   private:
+    friend class MappingSession;
+    const Certification* target_ = nullptr;
+    std::unique_ptr<TermSpecificity> specificity_;
+    std::unique_ptr<EvidenceMapper> mapper_;
+  };
+  // `target` must outlive the result.
+  std::unique_ptr<Prepared> Prepare(const Certification& target,
+                                    const std::vector<const Certification*>& corpus,
+                                    const MappingThresholds& thresholds = {}) const;
+  MappingResult Map(const Prepared& prepared, const std::string& candidate,
+                    const std::vector<IndexedPassage>& passages) const;
+
+  // Prepare + Map: maps `passages` (one candidate's dossier, in order) onto `target`.
   // `corpus` is every certification known (the workspace): those outside the
   // target's domain teach which words every trade uses.
   MappingResult Map(const Certification& target, const std::vector<const Certification*>& corpus,

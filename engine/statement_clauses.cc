@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
 
 #include "engine/text.h"
 
@@ -127,16 +126,46 @@ bool Learning(const std::vector<std::string>& w, const std::string& folded) {
   return false;
 }
 
+bool IsDeterminer(const std::string& x) {
+  static const std::array<std::string_view, 14> kDeterminers = {
+      "le", "la", "les", "l", "mon", "ma", "mes", "notre", "nos", "un", "une", "des", "leur",
+      "leurs"};
+  return In(x, kDeterminers);
+}
+
+// "ce sont les régleurs qui ...", "c'est mon chef qui ...".
+bool CleftOther(const std::vector<std::string>& w) {
+  for (size_t i = 0; i + 2 < w.size(); ++i) {
+    const bool cleft = (w[i] == "ce" && w[i + 1] == "sont") ||
+                       (w[i] == "c" && (w[i + 1] == "est" || w[i + 1] == "etait"));
+    if (!cleft || !IsDeterminer(w[i + 2])) continue;
+    for (size_t j = i + 3; j < w.size() && j <= i + 8; ++j)
+      if (w[j] == "qui") return true;
+  }
+  return false;
+}
+
+// "les programmes sont préparés par le bureau des méthodes".
+bool PassiveByOther(const std::vector<std::string>& w) {
+  for (size_t i = 0; i + 3 < w.size(); ++i) {
+    size_t k = i;
+    if (w[i] == "est" || w[i] == "sont" || w[i] == "etait" || w[i] == "etaient" ||
+        w[i] == "sera" || w[i] == "seront") {
+      k = i + 1;
+    } else if ((w[i] == "a" || w[i] == "ont") && w[i + 1] == "ete") {
+      k = i + 2;
+    } else {
+      continue;
+    }
+    for (size_t j = k + 1; j < w.size() && j <= k + 3; ++j)
+      if (w[j] == "par" && j + 1 < w.size() && (IsDeterminer(w[j + 1]) || w[j + 1] == "d"))
+        return true;
+  }
+  return false;
+}
+
 bool Delegated(const std::vector<std::string>& w, const std::string& folded) {
-  static const std::regex kCleftOther(
-      "\\b(ce sont|c'est|c'etait|ce sont) (les|des|le|la|l'|un|une|mon|ma|mes|notre|nos|"
-      "leur|leurs)\\s?[^,;]*\\bqui\\b");
-  static const std::regex kPassiveBy(
-      "\\b(est|sont|etait|etaient|a ete|ont ete|sera|seront)\\s+([a-z-]+\\s+){0,2}?"
-      "[a-z-]+(e|es|s|ee|ees|i|is|ie|ies|t|ts|te|tes)\\s+par\\s+(le|la|les|l'|un|une|des|"
-      "mon|ma|mes|notre|nos|leur|leurs|d'autres)\\b");
-  if (std::regex_search(folded, kCleftOther)) return true;
-  if (std::regex_search(folded, kPassiveBy)) return true;
+  if (CleftOther(w) || PassiveByOther(w)) return true;
   const bool first_person = std::any_of(w.begin(), w.end(), IsFirstPerson);
   if (first_person) return false;
   if (folded.find("s'en charge") != std::string::npos ||
@@ -146,8 +175,6 @@ bool Delegated(const std::vector<std::string>& w, const std::string& folded) {
       folded.find("en charge") != std::string::npos)
     return true;
   // A clause whose subject is someone else: "les régleurs montent les outils".
-  static const std::array<std::string_view, 13> kDeterminers = {
-      "le", "la", "les", "l", "mon", "ma", "mes", "notre", "nos", "un", "une", "des", "leur"};
   static const std::array<std::string_view, 44> kPeople = {
       "regleur",     "regleurs",     "programmeur",  "programmeurs", "technicien",
       "techniciens", "collegue",     "collegues",    "chef",         "chefs",
@@ -162,19 +189,27 @@ bool Delegated(const std::vector<std::string>& w, const std::string& folded) {
   static const std::array<std::string_view, 9> kLeading = {
       "et", "mais", "puis", "alors", "donc", "ensuite", "car", "d", "abord"};
   while (i < w.size() && In(w[i], kLeading)) ++i;
-  if (i + 1 < w.size() && In(w[i], kDeterminers) && In(w[i + 1], kPeople)) return true;
+  if (i + 1 < w.size() && IsDeterminer(w[i]) && In(w[i + 1], kPeople)) return true;
   return false;
 }
 
 // "Je suis régleur depuis huit ans", "Je travaille comme fraiseur sur centres
 // d'usinage": the job the candidate holds, which a jury does not take as
 // evidence of what they do.
-bool JobTitle(const std::string& folded) {
-  static const std::regex kJob(
-      "^\\s*(je suis|je travaille|j'exerce|j'occupe|j'ai ete|j'ai travaille|je suis employee?|"
-      "j'ai ete embauchee?|je suis embauchee?)\\b[^,;]*\\b(comme|en tant que|depuis|au poste "
-      "de|a un poste de|chez|pendant)\\b");
-  return std::regex_search(folded, kJob);
+bool JobTitle(const std::vector<std::string>& w) {
+  if (w.size() < 3 || !(w[0] == "je" || w[0] == "j")) return false;
+  static const std::array<std::string_view, 7> kVerbs = {
+      "suis", "travaille", "exerce", "occupe", "ai", "travaillais", "etais"};
+  if (!In(w[1], kVerbs)) return false;
+  if (w[1] == "ai" && !(w[2] == "ete" || w[2] == "travaille")) return false;
+  static const std::array<std::string_view, 5> kMarks = {"comme", "depuis", "chez", "pendant",
+                                                         "poste"};
+  for (size_t i = 2; i < w.size(); ++i) {
+    if (In(w[i], kMarks)) return true;
+    if (w[i] == "tant" && i > 0 && w[i - 1] == "en" && i + 1 < w.size() && w[i + 1] == "que")
+      return true;
+  }
+  return false;
 }
 
 // Byte offsets where a new clause starts, besides 0.
@@ -232,7 +267,7 @@ ClauseKind ClassifyClause(std::string_view clause) {
   if (Learning(words, folded)) return ClauseKind::kLearning;
   if (Hypothetical(words, folded)) return ClauseKind::kHypothetical;
   if (Delegated(words, folded)) return ClauseKind::kDelegated;
-  if (JobTitle(folded)) return ClauseKind::kJobTitle;
+  if (JobTitle(words)) return ClauseKind::kJobTitle;
   return ClauseKind::kAsserted;
 }
 
