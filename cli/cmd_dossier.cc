@@ -41,11 +41,14 @@ int Add(const Args& args) {
   std::vector<PassageInput> passages;
   for (const Passage& p : dossier->passages)
     passages.push_back({p.paragraph, p.page, p.sentence_part, p.heading, p.text});
+  // Reader errors name the file; index errors do not, so say which file
+  // was left out.
+  const std::string not_indexed = "fichier " + args.positional[1] + " non indexé : ";
   auto index = DossierIndex::OpenForWriting(WorkspaceRoot(args));
-  if (!index.ok()) return Fail(index.status());
+  if (!index.ok()) return Fail(index.status().WithContext(not_indexed));
   FrenchAnalyzer analyzer;
   Status s = (*index)->AddDossier(candidate, summary, passages, analyzer);
-  if (!s.ok()) return Fail(s);
+  if (!s.ok()) return Fail(s.WithContext(not_indexed));
   if (args.Has("--json")) {
     PrintJson({{"candidate", candidate}, {"dossier", summary.dossier},
                {"passages", passages.size()}, {"words", summary.words}});

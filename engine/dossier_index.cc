@@ -65,12 +65,13 @@ bool IsValidCandidateId(const std::string& id) {
 
 Result<std::unique_ptr<DossierIndex>> DossierIndex::OpenForWriting(const std::string& root) {
   const std::string path = IndexPath(root);
+  Result<std::unique_ptr<WorkspaceLock>> lock = WorkspaceLock::Acquire(root);
+  if (!lock.ok()) return lock.status();
   try {
-    std::error_code ec;
-    fs::create_directories(root, ec);
     auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
     Xapian::WritableDatabase* writable = db.get();
-    return std::unique_ptr<DossierIndex>(new DossierIndex(path, std::move(db), writable));
+    return std::unique_ptr<DossierIndex>(
+        new DossierIndex(path, std::move(db), writable, std::move(lock).value()));
   } catch (const Xapian::Error& e) {
     return FromXapian(e, path);
   }
