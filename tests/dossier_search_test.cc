@@ -148,3 +148,23 @@ BOOST_FIXTURE_TEST_CASE(short_prefix_matching_many_words_still_searches, Fixture
   BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
   BOOST_TEST(r->hits.size() >= 1u);
 }
+
+BOOST_FIXTURE_TEST_CASE(very_long_dossier_names_are_indexed, Fixture) {
+  // A file name may have 255 bytes; a Xapian term at most 245.
+  std::string name(120, 'e');
+  for (int i = 0; i < 60; ++i) name += "é";
+  name += ".txt";
+  BOOST_REQUIRE(name.size() == 244u);
+  const std::vector<PassageInput> passages = {{1, 0, 0, "", "Je règle les tours automatiques."}};
+  Status s = index->AddDossier("long", {"long", name, "text", 1, 5}, passages, analyzer);
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.message());
+  auto stored = index->PassagesOf("long");
+  BOOST_REQUIRE(stored.ok());
+  BOOST_REQUIRE(stored->size() == 1u);
+  BOOST_TEST((*stored)[0].dossier == name);
+  SearchOptions options;
+  options.candidate = "long";
+  auto r = SearchDossiers(*index, analyzer, "automatiques", options);
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->hits.size() == 1u);
+}
