@@ -529,9 +529,9 @@ uint64_t FolderBytes(const fs::path& dir) {
 // ---------------------------------------------------------------------------
 // Queries.
 
-// The words queries are made of: the words of the pieces, as written, with
-// a letter, at least 4 bytes, no stop word; and each clause's words in
-// order, for phrases.
+// The words queries are made of: the words of the clauses, as written,
+// that are one searchable word of at least 4 bytes; and each clause's words
+// in order, for phrases.
 struct QueryWords {
   std::vector<std::string> words;
   std::vector<std::vector<std::string>> clauses;
@@ -545,6 +545,16 @@ std::string StripPunctuation(const std::string& word) {
   return word.substr(begin, end - begin);
 }
 
+// True when `word` is one word with a letter that the analyzer keeps:
+// "et/ou" (two stop words), "l'usure" or "porte-outils" are not.
+bool IsOneSearchableWord(const std::string& word, const FrenchAnalyzer& analyzer) {
+  const auto tokens = analyzer.Analyze(word);
+  const bool letter = std::any_of(word.begin(), word.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c));
+  });
+  return letter && tokens.size() == 1 && tokens[0].raw == word && !tokens[0].term.empty();
+}
+
 QueryWords CollectQueryWords(const Pieces& pieces, const FrenchAnalyzer& analyzer) {
   QueryWords out;
   std::set<std::string> seen;
@@ -556,11 +566,7 @@ QueryWords CollectQueryWords(const Pieces& pieces, const FrenchAnalyzer& analyze
       word = StripPunctuation(word);
       if (word.empty() || word.find('*') != std::string::npos || word[0] == '-') continue;
       words.push_back(word);
-      const bool letter = std::any_of(word.begin(), word.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c));
-      });
-      if (letter && word.size() >= 4 && word.find('\'') == std::string::npos &&
-          !analyzer.IsStopword(word) && seen.insert(word).second)
+      if (word.size() >= 4 && IsOneSearchableWord(word, analyzer) && seen.insert(word).second)
         out.words.push_back(word);
     }
     if (words.size() >= 3) out.clauses.push_back(std::move(words));
@@ -592,7 +598,7 @@ std::string Phrase(const QueryWords& vocabulary, const FrenchAnalyzer& analyzer,
     for (size_t i = start; i < start + length; ++i) {
       if (i > start) phrase += ' ';
       phrase += words[i];
-      searchable |= !analyzer.IsStopword(words[i]) && words[i].size() > 2;
+      searchable |= IsOneSearchableWord(words[i], analyzer);
     }
     if (searchable) return "\"" + phrase + "\"";
   }
