@@ -18,22 +18,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "engine/french_analyzer.h"
-
-#ifndef PASSERELLE_SHARED_DIR
-#define PASSERELLE_SHARED_DIR "../shared"
-#endif
-#ifndef PASSERELLE_BUILD_TYPE
-#define PASSERELLE_BUILD_TYPE ""
-#endif
 
 namespace fs = std::filesystem;
 
@@ -46,18 +39,9 @@ struct Corpus {
 };
 
 std::vector<std::string> ReadTexts(const fs::path& shared) {
-  std::vector<fs::path> paths;
-  for (const char* dir : {"dossiers", "referentiels"})
-    for (const auto& entry : fs::directory_iterator(shared / dir))
-      if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> texts;
-  for (const fs::path& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    texts.push_back(content.str());
-  }
+  std::vector<std::string> texts = passerelle::bench::ReadTextFiles(shared / "dossiers");
+  for (std::string& text : passerelle::bench::ReadTextFiles(shared / "referentiels"))
+    texts.push_back(std::move(text));
   return texts;
 }
 
@@ -180,10 +164,7 @@ void PrintFigures(double mb, const std::vector<Variant>& variants) {
 int main(int argc, char** argv) {
   const fs::path shared = argc > 1 ? argv[1] : PASSERELLE_SHARED_DIR;
   const size_t megabytes = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 20;
-  const std::string build_type = PASSERELLE_BUILD_TYPE;
-  if (build_type != "Release" && build_type != "RelWithDebInfo")
-    std::printf("warning: build type \"%s\": configure with -DCMAKE_BUILD_TYPE=Release\n",
-                build_type.c_str());
+  passerelle::bench::WarnIfNotOptimized(PASSERELLE_BUILD_TYPE);
   const std::vector<std::string> texts = ReadTexts(shared);
   if (texts.empty()) {
     std::fprintf(stderr, "no .txt under %s/dossiers or %s/referentiels\n", shared.c_str(),

@@ -9,9 +9,9 @@ namespace passerelle::cli {
 const char kSearchHelp[] =
     "Usage : passerelle search REQUÊTE [--candidate ID] [--limit N] [--json]\n\n"
     "Cherche dans les dossiers indexés avec l'analyse du français (accents, élisions,\n"
-    "pluriels et conjugaisons). Les mots sont tous exigés ; OR pour une alternative,\n"
-    "NOT ou -mot pour exclure, \"entre guillemets\" pour une expression exacte,\n"
-    "préfixe* pour tous les mots qui commencent ainsi.\n\n"
+    "pluriels et conjugaisons). Les mots sont tous exigés ; OR ou OU pour une\n"
+    "alternative, NOT, SAUF ou -mot pour exclure, \"entre guillemets\" pour une\n"
+    "expression exacte, préfixe* pour tous les mots qui commencent ainsi.\n\n"
     "Options :\n"
     "  --candidate ID  seulement le dossier de ce candidat\n"
     "  --limit N       nombre de résultats affichés (défaut 10)\n"

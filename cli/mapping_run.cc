@@ -31,11 +31,14 @@ Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
   for (const Passage& p : dossier->passages)
     passages.push_back({p.paragraph, p.page, p.sentence_part, p.heading, p.text});
   summary.passages = static_cast<uint32_t>(passages.size());
+  // Reader errors name the file; index errors do not, so say which file
+  // was left out.
+  const std::string not_indexed = "fichier " + path + " non indexé : ";
   auto index = DossierIndex::OpenForWriting(workspace_root);
-  if (!index.ok()) return index.status();
+  if (!index.ok()) return index.status().WithContext(not_indexed);
   FrenchAnalyzer analyzer;
   Status s = (*index)->AddDossier(candidate, summary, passages, analyzer);
-  if (!s.ok()) return s;
+  if (!s.ok()) return s.WithContext(not_indexed);
   return summary;
 }
 

@@ -27,6 +27,18 @@ Status FromXapian(const Xapian::Error& e, const std::string& path) {
 
 std::string MetaKey(const std::string& candidate) { return "candidate:" + candidate; }
 
+// Xapian refuses terms longer than 245 bytes, and a file name may have 255:
+// the dossier term keeps what fits, cut at a character boundary (the full
+// name is in the document data).
+std::string DossierTerm(const std::string& dossier) {
+  constexpr size_t kMaxXapianTermBytes = 245;
+  std::string term = DossierIndex::kDossierPrefix + dossier;
+  if (term.size() <= kMaxXapianTermBytes) return term;
+  size_t cut = kMaxXapianTermBytes;
+  while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+  return term.substr(0, cut);
+}
+
 Xapian::Document MakeDocument(const std::string& candidate, const CandidateSummary& summary,
                               const PassageInput& p, uint32_t rank,
                               const FrenchAnalyzer& analyzer,
@@ -35,7 +47,7 @@ Xapian::Document MakeDocument(const std::string& candidate, const CandidateSumma
   const std::string id = candidate + "/" + std::to_string(rank);
   doc.add_boolean_term(DossierIndex::kIdPrefix + id);
   doc.add_boolean_term(DossierIndex::kCandidatePrefix + candidate);
-  doc.add_boolean_term(DossierIndex::kDossierPrefix + summary.dossier);
+  doc.add_boolean_term(DossierTerm(summary.dossier));
   analyzer.AnalyzeInto(p.text, tokens);
   for (const AnalyzedToken& t : *tokens) {
     if (t.joined)
@@ -65,12 +77,13 @@ bool IsValidCandidateId(const std::string& id) {
 
 Result<std::unique_ptr<DossierIndex>> DossierIndex::OpenForWriting(const std::string& root) {
   const std::string path = IndexPath(root);
+  Result<std::unique_ptr<WorkspaceLock>> lock = WorkspaceLock::Acquire(root);
+  if (!lock.ok()) return lock.status();
   try {
-    std::error_code ec;
-    fs::create_directories(root, ec);
     auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
     Xapian::WritableDatabase* writable = db.get();
-    return std::unique_ptr<DossierIndex>(new DossierIndex(path, std::move(db), writable));
+    return std::unique_ptr<DossierIndex>(
+        new DossierIndex(path, std::move(db), writable, std::move(lock).value()));
   } catch (const Xapian::Error& e) {
     return FromXapian(e, path);
   }

@@ -1,8 +1,10 @@
 // The dossier index: one Xapian database in <workspace>/index holding one
 // document per passage of every candidate's dossier (docs/index-format.md).
 //
-// Thread safety: none. One writer at a time across processes (Xapian's lock);
-// a second writer gets IOError with a French message.
+// Thread safety: none. One writer at a time across processes: a writer holds
+// the workspace lock (engine/workspace_lock.h, the one `import` takes) and
+// Xapian's own lock for its whole life; a second writer gets IOError with a
+// French message.
 #pragma once
 
 #include <memory>
@@ -13,6 +15,7 @@
 
 #include "engine/french_analyzer.h"
 #include "engine/status.h"
+#include "engine/workspace_lock.h"
 
 namespace passerelle {
 
@@ -51,8 +54,11 @@ bool IsValidCandidateId(const std::string& id);
 
 class DossierIndex {
  public:
-  // Opens (creating if needed) for writing. IOError when locked by another
-  // process, Corruption when damaged.
+  // Opens (creating if needed) for writing, taking the workspace lock first:
+  // held until destruction, it also covers RemoveCandidate's compaction,
+  // during which Xapian's lock is briefly released. IOError when another
+  // process holds either lock (so a caller must not hold the workspace lock
+  // itself), Corruption when damaged.
   static Result<std::unique_ptr<DossierIndex>> OpenForWriting(const std::string& workspace_root);
   // Opens for reading; an absent index reads as empty.
   static Result<std::unique_ptr<DossierIndex>> OpenForReading(const std::string& workspace_root);
@@ -83,10 +89,11 @@ class DossierIndex {
 
  private:
   DossierIndex(std::string path, std::unique_ptr<Xapian::Database> db,
-               Xapian::WritableDatabase* writable)
-      : path_(std::move(path)), db_(std::move(db)), writable_(writable) {}
+               Xapian::WritableDatabase* writable, std::unique_ptr<WorkspaceLock> lock = nullptr)
+      : lock_(std::move(lock)), path_(std::move(path)), db_(std::move(db)), writable_(writable) {}
   Status Compact();
 
+  std::unique_ptr<WorkspaceLock> lock_;  // writers only; released after db_ closes
   std::string path_;
   std::unique_ptr<Xapian::Database> db_;
   Xapian::WritableDatabase* writable_ = nullptr;  // db_ when open for writing

@@ -38,29 +38,44 @@ std::vector<Item> Tokenize(const std::string& query) {
     i = end;
     if (word == "OR" || word == "OU") {
       items.push_back({Item::Kind::kOr, ""});
-    } else if (word == "NOT" || word == "SAUF") {
-      items.push_back({Item::Kind::kNot, ""});
-    } else if (word.size() > 1 && word[0] == '-') {
-      items.push_back({Item::Kind::kNot, ""});
-      items.push_back({Item::Kind::kWord, word.substr(1)});
-    } else if (word.size() > 1 && word.back() == '*') {
-      items.push_back({Item::Kind::kPrefix, word.substr(0, word.size() - 1)});
-    } else {
-      items.push_back({Item::Kind::kWord, word});
+      continue;
     }
+    if (word == "NOT" || word == "SAUF") {
+      items.push_back({Item::Kind::kNot, ""});
+      continue;
+    }
+    if (word.size() > 1 && word[0] == '-') {
+      items.push_back({Item::Kind::kNot, ""});
+      word.erase(0, 1);
+    }
+    if (word.size() > 1 && word.back() == '*')
+      items.push_back({Item::Kind::kPrefix, word.substr(0, word.size() - 1)});
+    else
+      items.push_back({Item::Kind::kWord, word});
   }
   return items;
+}
+
+// The folded prefix a "prefix*" item matches index terms with; "" when
+// nothing is left (a lone "*").
+std::string WildcardPrefix(const std::string& typed, const FrenchAnalyzer& analyzer) {
+  std::string prefix = FoldForMatch(typed);
+  const std::string term = analyzer.Term(typed);
+  // Stemming may shorten the prefix ("programma*" -> "programm"): keep the
+  // shorter form, so that the words the typed prefix stands for are found.
+  if (!term.empty() && term.size() < prefix.size() && StartsWith(prefix, term)) prefix = term;
+  return prefix;
 }
 
 // One searchable item as a query; an empty query for stop words.
 Xapian::Query ItemQuery(const Item& item, const FrenchAnalyzer& analyzer) {
   if (item.kind == Item::Kind::kPrefix) {
-    std::string prefix = FoldForMatch(item.text);
-    std::string term = analyzer.Term(item.text);
-    // Stemming may shorten the prefix ("programm*"): keep the shorter form.
-    if (!term.empty() && term.size() < prefix.size() && StartsWith(prefix, term)) prefix = term;
+    const std::string prefix = WildcardPrefix(item.text, analyzer);
     if (prefix.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, 200);
+    // A short prefix can match thousands of terms: keep the most frequent
+    // ones rather than fail.
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, kMaxWildcardTerms,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
   std::vector<AnalyzedToken> tokens = analyzer.Analyze(item.text);
   std::vector<std::string> terms;
@@ -81,9 +96,10 @@ Xapian::Query ItemQuery(const Item& item, const FrenchAnalyzer& analyzer) {
 
 }  // namespace
 
-Result<Xapian::Query> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer) {
+Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer) {
   std::vector<Item> items = Tokenize(query);
   std::vector<Xapian::Query> positive, negative;
+  ParsedQuery parsed;
   bool pending_or = false, pending_not = false;
   for (const Item& item : items) {
     if (item.kind == Item::Kind::kOr) {
@@ -99,6 +115,8 @@ Result<Xapian::Query> ParseSearchQuery(const std::string& query, const FrenchAna
       pending_or = pending_not = false;
       continue;
     }
+    if (!pending_not && item.kind == Item::Kind::kPrefix)
+      parsed.prefixes.push_back(WildcardPrefix(item.text, analyzer));
     if (pending_not)
       negative.push_back(q);
     else if (pending_or)
@@ -111,20 +129,27 @@ Result<Xapian::Query> ParseSearchQuery(const std::string& query, const FrenchAna
     return Status::InvalidArgument("la recherche « " + query +
                                    " » ne contient aucun mot cherchable (seulement des mots "
                                    "vides ou des exclusions)");
-  Xapian::Query q(Xapian::Query::OP_AND, positive.begin(), positive.end());
+  parsed.query = Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
   if (!negative.empty())
-    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+    parsed.query =
+        Xapian::Query(Xapian::Query::OP_AND_NOT, parsed.query,
                       Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
-  return q;
+  return parsed;
 }
 
 std::string MakeSnippet(const std::string& text, const std::vector<std::string>& terms,
-                        const FrenchAnalyzer& analyzer, size_t max_words) {
+                        const std::vector<std::string>& prefixes, const FrenchAnalyzer& analyzer,
+                        size_t max_words) {
   std::vector<AnalyzedToken> tokens = analyzer.Analyze(text);
   const std::set<std::string> wanted(terms.begin(), terms.end());
+  auto matches = [&](const std::string& term) {
+    if (wanted.count(term)) return true;
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&term](const std::string& p) { return StartsWith(term, p); });
+  };
   std::vector<size_t> hits;
   for (size_t i = 0; i < tokens.size(); ++i)
-    if (!tokens[i].joined && wanted.count(tokens[i].term)) hits.push_back(i);
+    if (!tokens[i].joined && matches(tokens[i].term)) hits.push_back(i);
   size_t from = 0;
   if (!hits.empty() && hits[0] > max_words / 3) from = hits[0] - max_words / 3;
   size_t to = std::min(tokens.size(), from + max_words);
@@ -148,7 +173,7 @@ Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnal
                                      const std::string& query, const SearchOptions& options) {
   auto parsed = ParseSearchQuery(query, analyzer);
   if (!parsed.ok()) return parsed.status();
-  Xapian::Query q = *parsed;
+  Xapian::Query q = parsed->query;
   if (!options.candidate.empty())
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                       Xapian::Query(DossierIndex::kCandidatePrefix + options.candidate));
@@ -164,7 +189,7 @@ Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnal
                                      enquire.get_matching_terms_end(it));
       SearchHit hit;
       hit.passage = DossierIndex::PassageFromDocument(it.get_document());
-      hit.snippet = MakeSnippet(hit.passage.text, terms, analyzer);
+      hit.snippet = MakeSnippet(hit.passage.text, terms, parsed->prefixes, analyzer);
       hit.score = it.get_weight();
       results.hits.push_back(std::move(hit));
     }

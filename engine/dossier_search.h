@@ -1,7 +1,7 @@
 // Searching the dossier index with the French analyzer (docs/search.md).
-// Query syntax: words are ANDed; "OR" between two items; "NOT x" or "-x"
-// excludes; "double quotes" make a phrase; "prefix*" matches every term
-// starting with the prefix.
+// Query syntax: words are ANDed; "OR" / "OU" between two items; "NOT x",
+// "SAUF x" or "-x" excludes; "double quotes" make a phrase; "prefix*"
+// matches the terms starting with the prefix.
 #pragma once
 
 #include <string>
@@ -33,13 +33,25 @@ struct SearchResults {
 Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnalyzer& analyzer,
                                      const std::string& query, const SearchOptions& options);
 
-// The Xapian query for `query`, exposed for tests; `terms` receives the
-// plain terms it contains (for snippets).
-Result<Xapian::Query> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer);
+// A "prefix*" matches at most this many index terms, the most frequent ones.
+constexpr Xapian::termcount kMaxWildcardTerms = 200;
 
-// A snippet of `text` around the tokens whose term is in `terms` (or starts
-// with one of `prefixes`), at most `max_words` words, matches wrapped in ** **.
+struct ParsedQuery {
+  Xapian::Query query;
+  // The folded prefixes of the "prefix*" items that select passages (not
+  // the excluded ones): Xapian does not list the terms a wildcard matched,
+  // so snippets highlight the words whose term starts with one of these.
+  std::vector<std::string> prefixes;
+};
+
+// The Xapian query for `query` (syntax in docs/search.md); InvalidArgument
+// (French) when it has no searchable word.
+Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer);
+
+// A snippet of `text` around the tokens whose term is in `terms` or starts
+// with one of `prefixes`, at most `max_words` words, matches wrapped in ** **.
 std::string MakeSnippet(const std::string& text, const std::vector<std::string>& terms,
-                        const FrenchAnalyzer& analyzer, size_t max_words = 30);
+                        const std::vector<std::string>& prefixes, const FrenchAnalyzer& analyzer,
+                        size_t max_words = 30);
 
 }  // namespace passerelle

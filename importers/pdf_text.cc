@@ -21,17 +21,38 @@ std::string ToUtf8(const poppler::ustring& u) {
   return std::string(bytes.begin(), bytes.end());
 }
 
+// How far from the start the "%PDF-" header may be.
+constexpr size_t kPdfHeaderWindow = 1024;
+// How far from the end the final "%%EOF" may be (readers allow some trailing
+// garbage; we allow twice what the PDF reference's implementation notes say).
+constexpr size_t kPdfTrailerWindow = 2048;
+
+bool HasPdfTrailer(const std::string& bytes) {
+  const size_t from = bytes.size() > kPdfTrailerWindow ? bytes.size() - kPdfTrailerWindow : 0;
+  return bytes.find("%%EOF", from) != std::string::npos;
+}
+
 }  // namespace
 
 bool LooksLikePdf(const std::string& bytes) {
-  return bytes.compare(0, 5, "%PDF-") == 0 ||
-         (bytes.size() > 1024 ? bytes.substr(0, 1024) : bytes).find("%PDF-") != std::string::npos;
+  if (StartsWith(bytes, "%PDF-")) return true;
+  // Readers (Acrobat, poppler) look for the header in the first 1024 bytes:
+  // web scripts send blank lines or a BOM first, old Mac tools a binary
+  // wrapper. Away from the start, "%PDF-" could as well be quoted by a text
+  // file, so it counts only as a whole header ("%PDF-1.7") in a file that
+  // also ends like a PDF.
+  const size_t header = bytes.substr(0, kPdfHeaderWindow).find("%PDF-");
+  if (header == std::string::npos || header + 8 > bytes.size()) return false;
+  const std::string version = bytes.substr(header + 5, 3);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!digit(version[0]) || version[1] != '.' || !digit(version[2])) return false;
+  return HasPdfTrailer(bytes);
 }
 
 Result<std::vector<std::string>> ExtractPdfPages(const std::string& bytes,
                                                  const std::string& file_name) {
   poppler::set_debug_error_function(&SilentPoppler, nullptr);
-  if (bytes.find("%%EOF", bytes.size() > 2048 ? bytes.size() - 2048 : 0) == std::string::npos)
+  if (!HasPdfTrailer(bytes))
     return Status::InvalidArgument("fichier " + file_name +
                                    " : PDF tronqué (marque de fin %%EOF absente)");
   std::unique_ptr<poppler::document> doc(

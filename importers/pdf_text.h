@@ -9,7 +9,11 @@
 
 namespace passerelle {
 
-// True when `bytes` starts like a PDF file.
+// True when `bytes` starts like a PDF file: "%PDF-" at offset 0 (even if
+// the rest is damaged, so that ExtractPdfPages explains what is wrong), or
+// a whole header "%PDF-<d>.<d>" within the first 1024 bytes of a file that
+// also ends with "%%EOF" (leading garbage that readers tolerate). A text
+// that merely quotes "%PDF-1.7" is not a PDF.
 bool LooksLikePdf(const std::string& bytes);
 
 // The UTF-8 text of each page (cleaned with CleanExtractedText). Fails with

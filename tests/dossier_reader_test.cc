@@ -483,3 +483,19 @@ BOOST_AUTO_TEST_CASE(missing_and_oversized_files) {
   const Status big = Failure(std::string(kMaxDossierBytes + 1, 'a'), "énorme.txt");
   BOOST_TEST(Contains(big.message(), "trop volumineux"));
 }
+
+BOOST_AUTO_TEST_CASE(text_dossier_quoting_the_pdf_header_is_read_as_text) {
+  const Dossier d = Read("Export des programmes\n\nJe vérifie que chaque fichier commence par "
+                         "%PDF-1.7 avant de l'envoyer au client.\n",
+                         "notes.txt");
+  BOOST_TEST(d.format == "text");
+  BOOST_REQUIRE(d.passages.size() == 1u);
+  BOOST_TEST(d.passages[0].paragraph == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(pdf_after_leading_garbage_is_read) {
+  const Dossier d = Read("\r\n\r\n" + MakePdf({"Je règle les tours automatiques."}), "web.pdf");
+  BOOST_TEST(d.format == "pdf");
+  BOOST_REQUIRE(d.passages.size() == 1u);
+  BOOST_TEST(d.passages[0].text == "Je règle les tours automatiques.");
+}

@@ -1,6 +1,7 @@
 #include "engine/dossier_search.h"
 
 #include <boost/test/unit_test.hpp>
+#include <map>
 
 #include "test_support.h"
 
@@ -109,4 +110,61 @@ BOOST_FIXTURE_TEST_CASE(second_writer_is_refused, Fixture) {
 BOOST_FIXTURE_TEST_CASE(query_of_stop_words_only_is_refused, Fixture) {
   auto r = SearchDossiers(*index, analyzer, "le la les", {});
   BOOST_TEST(!r.ok());
+}
+
+BOOST_FIXTURE_TEST_CASE(words_matched_by_a_prefix_are_highlighted, Fixture) {
+  auto snippets = [this](const std::string& query) {
+    SearchOptions options;
+    options.candidate = "dupont";
+    auto r = SearchDossiers(*index, analyzer, query, options);
+    BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
+    std::map<uint32_t, std::string> out;
+    for (const SearchHit& h : r->hits) out[h.passage.paragraph] = h.snippet;
+    return out;
+  };
+  auto usin = snippets("usin*");
+  BOOST_REQUIRE(usin.count(5));
+  BOOST_TEST(usin[5] == "La mise en oeuvre du montage d'**usinage**.");
+  // The stem is shorter than the prefix typed: "programmer" and "programme".
+  auto programm = snippets("programma*");
+  BOOST_TEST(programm[2] == "Les cotes ont été contrôlées et le **programme** contrôlé.");
+  BOOST_TEST(programm[4] == "J'aime **programmer** les cycles en langage ISO.");
+  // With other words; an excluded prefix highlights nothing.
+  auto mixed = snippets("pièce micro*");
+  BOOST_TEST(mixed[1] == "Je controle les **pièces** au **micromètre**.");
+  auto excluded = snippets("contrôle -micro*");
+  BOOST_TEST(excluded.size() == 1u);
+  BOOST_TEST(excluded[2] == "Les cotes ont été **contrôlées** et le programme **contrôlé**.");
+}
+
+BOOST_FIXTURE_TEST_CASE(short_prefix_matching_many_words_still_searches, Fixture) {
+  // More distinct words than the wildcard's expansion limit (200).
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += "zz" + std::to_string(1000 + i) + "x ";
+  Add("durand", {many, "Je zz1000x le tour."});
+  SearchOptions options;
+  options.candidate = "durand";
+  auto r = SearchDossiers(*index, analyzer, "zz*", options);
+  BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
+  BOOST_TEST(r->hits.size() >= 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(very_long_dossier_names_are_indexed, Fixture) {
+  // A file name may have 255 bytes; a Xapian term at most 245.
+  std::string name(120, 'e');
+  for (int i = 0; i < 60; ++i) name += "é";
+  name += ".txt";
+  BOOST_REQUIRE(name.size() == 244u);
+  const std::vector<PassageInput> passages = {{1, 0, 0, "", "Je règle les tours automatiques."}};
+  Status s = index->AddDossier("long", {"long", name, "text", 1, 5}, passages, analyzer);
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.message());
+  auto stored = index->PassagesOf("long");
+  BOOST_REQUIRE(stored.ok());
+  BOOST_REQUIRE(stored->size() == 1u);
+  BOOST_TEST((*stored)[0].dossier == name);
+  SearchOptions options;
+  options.candidate = "long";
+  auto r = SearchDossiers(*index, analyzer, "automatiques", options);
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->hits.size() == 1u);
 }

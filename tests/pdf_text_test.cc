@@ -45,3 +45,29 @@ BOOST_AUTO_TEST_CASE(scanned_pdf_without_text_says_ocr_is_not_supported) {
   BOOST_TEST((r.status().kind() == Status::Kind::kUnsupported));
   BOOST_TEST(r.status().message().find("reconnaissance de caractères") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(pdf_header_must_start_the_file_or_follow_a_little_garbage) {
+  const std::string pdf = MakePdf({"Je règle les tours."});
+  BOOST_TEST(LooksLikePdf(pdf));
+  // What real readers tolerate before the header: a BOM, blank lines sent by
+  // a web script, a binary wrapper, up to 1024 bytes.
+  BOOST_TEST(LooksLikePdf("\xEF\xBB\xBF" + pdf));
+  BOOST_TEST(LooksLikePdf("\r\n  \n" + pdf));
+  BOOST_TEST(LooksLikePdf(std::string(1000, '\x01') + pdf));
+  BOOST_TEST(!LooksLikePdf(std::string(1100, '\x01') + pdf));
+  // A file that starts with the header is a PDF even when damaged, so that
+  // the message says "PDF tronqué" rather than something about text.
+  BOOST_TEST(LooksLikePdf(pdf.substr(0, 100)));
+  BOOST_TEST(LooksLikePdf("%PDF-"));
+  BOOST_TEST(!LooksLikePdf(""));
+  BOOST_TEST(!LooksLikePdf("%PDF"));
+  BOOST_TEST(!LooksLikePdf("%PD"));
+}
+
+BOOST_AUTO_TEST_CASE(text_that_mentions_the_pdf_header_is_not_a_pdf) {
+  // A dossier written in plain text may quote the header in its first KB.
+  BOOST_TEST(!LooksLikePdf("Mon dossier\n\nJ'ai vérifié que l'export commence par %PDF-1.7 "
+                           "avant de l'envoyer au client.\n"));
+  BOOST_TEST(!LooksLikePdf("Note technique\n%PDF-1.4\nfin de la note\n"));
+  BOOST_TEST(!LooksLikePdf(" %PDF-"));
+}
