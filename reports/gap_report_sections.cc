@@ -1,0 +1,298 @@
+// The cover, the bloc summary, the "elsewhere" section and the closing line
+// of the gap report, and the pieces the sections share. The competence
+// details are in gap_report_details.cc.
+#include <algorithm>
+
+#include "engine/text.h"
+#include "reports/gap_report_sections.h"
+#include "reports/gap_report_text.h"
+#include "reports/palette.h"
+#include "reports/table.h"
+#include "reports/typography.h"
+
+namespace passerelle::reports {
+
+// ---- shared pieces ----
+
+std::string Fr(std::string_view text) { return FrenchTypography(text); }
+
+BadgeStyle StatusBadge(CoverageStatus status) {
+  const StatusColors colors = ColorsFor(status);
+  BadgeStyle style;
+  style.fill = colors.fill;
+  style.text = colors.text;
+  style.border = colors.border;
+  return style;
+}
+
+std::vector<BarSegment> CoverageSegments(int covered, int partial, int missing) {
+  const double total = std::max(1, covered + partial + missing);
+  return {{covered / total, ColorsFor(CoverageStatus::kCovered).fill},
+          {partial / total, ColorsFor(CoverageStatus::kPartial).fill},
+          {missing / total, ColorsFor(CoverageStatus::kMissing).fill}};
+}
+
+void DrawCoverageBar(Document& doc, const Box& box, double coverage,
+                     const std::vector<BarSegment>& segments) {
+  const TextStyle text = MakeStyle(Face::kSansBold, 8.5, kInk);
+  const std::string percent = FormatPercent(coverage);
+  const double label = doc.TextWidth("100 %", text) + 6;
+  const double bar_height = std::min(box.height, 9.0);
+  DrawBar(doc, Box{box.x, box.y + (box.height - bar_height) / 2, box.width - label, bar_height},
+          segments, kRule);
+  const double baseline = box.y + (box.height - text.size * 1.16) / 2 + text.size * 0.93;
+  doc.DrawText(percent, text, box.right() - doc.TextWidth(percent, text), baseline);
+}
+
+double BadgeColumn(const Document& doc) {
+  return BadgeSize(doc, StatusLabel(CoverageStatus::kMissing), StatusBadge(CoverageStatus::kMissing))
+             .width +
+         8;
+}
+
+void BadgedParagraph(Document& doc, CoverageStatus status, const std::vector<TextRun>& runs,
+                     double keep_with_next) {
+  const double column = BadgeColumn(doc);
+  const std::vector<WrappedLine> lines = doc.Wrap(runs, doc.ContentWidth() - column);
+  if (lines.empty()) return;
+  double first = 0;
+  for (size_t i = 0; i < lines.size() && i < 2; ++i) first += lines[i].height;
+  const double all = lines.size() <= 3 ? first + (lines.size() == 3 ? lines[2].height : 0) : first;
+  doc.EnsureSpace(all + keep_with_next);
+  const BadgeStyle badge = StatusBadge(status);
+  const double badge_height = BadgeSize(doc, StatusLabel(status), badge).height;
+  const double top = doc.cursor() + (lines.front().height - badge_height) / 2;
+  DrawBadge(doc, StatusLabel(status), badge, doc.Left(), top);
+  ParagraphOptions options;
+  options.indent = column;
+  options.space_after = 3;
+  options.keep_lines = static_cast<int>(std::min<size_t>(lines.size(), 3));
+  doc.Paragraph(runs, options);
+}
+
+// ---- cover ----
+
+namespace {
+
+void DrawIdentity(Document& doc, const GapReportContext& ctx) {
+  const ReportStyles& st = ctx.styles;
+  const Certification& cert = ctx.in.certification;
+  TableStyle style;
+  style.grid = false;
+  style.padding = 3;
+  style.body = st.body;
+  Table table({{"", 130, Align::kLeft}, {"", 0, Align::kLeft}}, style);
+  auto row = [&](const std::string& label, const std::string& value) {
+    table.AddRow({TableCell{{{label, st.label}}, 0, {}}, TableCell{{{value, st.body}}, 0, {}}});
+  };
+  row("Candidat", ctx.candidate);
+  std::string target = cert.id.value + " — " + Fr(cert.title);
+  if (!cert.abbreviation.empty()) target += " (" + cert.abbreviation + ")";
+  row("Certification visée", target);
+  if (cert.level > 0) row("Niveau", std::to_string(cert.level) + " (nomenclature européenne)");
+  row("Date du rapport", ctx.date_text);
+  std::vector<std::string> dossiers;
+  for (const CompetenceMapping& c : ctx.in.mapping.competences)
+    for (const Evidence& e : c.evidence)
+      if (!e.dossier.empty() && std::find(dossiers.begin(), dossiers.end(), e.dossier) == dossiers.end())
+        dossiers.push_back(e.dossier);
+  if (!dossiers.empty())
+    row(dossiers.size() == 1 ? "Document cité" : "Documents cités", Join(dossiers, ", "));
+  table.Draw(doc);
+}
+
+// The panel with the overall coverage as a big figure.
+void DrawCoveragePanel(Document& doc, const GapReportContext& ctx) {
+  const ReportStyles& st = ctx.styles;
+  const MappingResult& m = ctx.in.mapping;
+  const double pad = 16;
+  const double height = 118;
+  doc.EnsureSpace(height);
+  const Box panel{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
+  doc.FillStrokeRect(panel, Color::Hex(0xF1F4F8), Color::Hex(0xC9D3DF), 0.6);
+  const std::string figure = FormatPercent(m.coverage);
+  const double figure_width = doc.TextWidth(figure, st.figure);
+  doc.DrawText(figure, st.figure, panel.x + pad, panel.y + pad + st.figure.size * 0.93);
+  const double text_x = panel.x + pad + std::max(figure_width, 90.0) + 18;
+  const TextStyle reading = MakeStyle(Face::kSansBold, 12, kInk);
+  doc.DrawText("couverture globale du référentiel", st.label, text_x, panel.y + pad + 12);
+  const int total = m.covered + m.partial + m.missing;
+  std::vector<TextRun> runs = {{Fr(CoverageReading(m.covered, m.partial, total)), reading}};
+  double y = panel.y + pad + 20;
+  for (const WrappedLine& line : doc.Wrap(runs, panel.right() - pad - text_x)) {
+    doc.DrawLine(line, runs, text_x, y, panel.right() - pad - text_x, Align::kLeft);
+    y += line.height;
+  }
+  const Box bar{panel.x + pad, panel.bottom() - pad - 30, panel.width - 2 * pad, 12};
+  DrawBar(doc, bar, CoverageSegments(m.covered, m.partial, m.missing), kRule);
+  doc.DrawText(Fr(StatusCounts(m.covered, m.partial, m.missing)), st.small, bar.x,
+               bar.bottom() + 14);
+  doc.SetCursor(panel.bottom() + 22);
+}
+
+void DrawReadingGuide(Document& doc, const GapReportContext& ctx) {
+  const ReportStyles& st = ctx.styles;
+  doc.Heading("Comment lire ce rapport", st.h2, 60);
+  const std::pair<CoverageStatus, const char*> statuses[] = {
+      {CoverageStatus::kCovered,
+       "au moins un passage du dossier montre la compétence et ce que le référentiel en attend."},
+      {CoverageStatus::kPartial,
+       "des passages s'y rapportent, mais certains critères ou savoir-faire ne sont pas encore "
+       "montrés."},
+      {CoverageStatus::kMissing, "aucun passage du dossier ne montre encore cette compétence."}};
+  for (const auto& [status, text] : statuses) BadgedParagraph(doc, status, {{Fr(text), st.body}}, 0);
+  doc.Space(6);
+  doc.Paragraph(Fr("La couverture compte chaque compétence couverte pour un et chaque compétence "
+                   "partielle pour un demi. Les passages cités sont recopiés tels qu'ils figurent "
+                   "dans le dossier, avec leur emplacement (page, paragraphe) pour les retrouver. "
+                   "Pour chaque compétence partielle ou non couverte, le rapport propose des "
+                   "situations à décrire, tirées des critères et savoir-faire du référentiel."),
+                st.body);
+}
+
+}  // namespace
+
+void DrawCover(Document& doc, GapReportContext& ctx) {
+  const ReportStyles& st = ctx.styles;
+  doc.Paragraph(Fr("Passerelle · aide à la préparation de la VAE"), st.small);
+  doc.Space(56);
+  ParagraphOptions title;
+  title.space_after = 6;
+  doc.Paragraph("Rapport de positionnement", st.title, title);
+  ParagraphOptions subtitle;
+  subtitle.space_after = 26;
+  doc.Paragraph(Fr("Ce que le dossier montre déjà et ce qui reste à décrire, compétence par "
+                   "compétence"),
+                st.subtitle, subtitle);
+  DrawIdentity(doc, ctx);
+  doc.Space(14);
+  DrawCoveragePanel(doc, ctx);
+  DrawReadingGuide(doc, ctx);
+}
+
+// ---- bloc summary ----
+
+namespace {
+
+TableCell CoverageCell(double coverage, int covered, int partial, int missing) {
+  TableCell cell;
+  cell.figure_height = 11;
+  cell.figure = [=](Document& doc, const Box& box) {
+    DrawCoverageBar(doc, box, coverage, CoverageSegments(covered, partial, missing));
+  };
+  return cell;
+}
+
+TableCell CountCell(const Table& table, int count) { return table.TextCell(FormatInteger(count)); }
+
+}  // namespace
+
+void DrawBlocSummary(Document& doc, GapReportContext& ctx) {
+  const ReportStyles& st = ctx.styles;
+  const MappingResult& m = ctx.in.mapping;
+  const CertificationKind kind = ctx.in.certification.kind;
+  doc.Heading("Synthèse par " + BlocNoun(kind, false), st.h1, 80, 6);
+  doc.Paragraph(Fr("Pour chaque " + BlocNoun(kind, false) +
+                   ", la barre montre la part des compétences couvertes, partielles et non "
+                   "couvertes ; le pourcentage est sa couverture."),
+                st.body, Indented(0, 8));
+  TableStyle style;
+  style.body = st.body;
+  Table table({{kind == CertificationKind::kTp ? "Activité type" : "Bloc", 0, Align::kLeft},
+               {"Couverture", 112, Align::kLeft},
+               {"Couvertes", 0, Align::kRight, true},
+               {"Partielles", 0, Align::kRight, true},
+               {"Non couvertes", 0, Align::kRight, true}},
+              style);
+  for (const BlocMapping& b : m.blocs) {
+    std::vector<TextRun> name = {
+        {BlocShortName(b.id, m.target.empty() ? ctx.in.certification.id : m.target) + " — ",
+         st.body_bold},
+        {Fr(b.title), st.body}};
+    table.AddRow({TableCell{name, 0, {}}, CoverageCell(b.coverage, b.covered, b.partial, b.missing),
+                  CountCell(table, b.covered), CountCell(table, b.partial),
+                  CountCell(table, b.missing)});
+  }
+  table.AddRow({TableCell{{{"Ensemble de la certification", st.body_bold}}, 0, {}},
+                CoverageCell(m.coverage, m.covered, m.partial, m.missing),
+                CountCell(table, m.covered), CountCell(table, m.partial),
+                CountCell(table, m.missing)});
+  table.Draw(doc);
+  DrawLegend(doc,
+             {{ColorsFor(CoverageStatus::kCovered).fill, ColorsFor(CoverageStatus::kCovered).border,
+               "couvert"},
+              {ColorsFor(CoverageStatus::kPartial).fill, ColorsFor(CoverageStatus::kPartial).border,
+               "partiel"},
+              {ColorsFor(CoverageStatus::kMissing).fill, ColorsFor(CoverageStatus::kMissing).border,
+               "non couvert"}},
+             st.small);
+  const bool shared = std::any_of(m.competences.begin(), m.competences.end(),
+                                  [](const CompetenceMapping& c) { return c.blocs.size() > 1; });
+  if (shared) {
+    doc.Space(4);
+    doc.Paragraph(Fr("Une compétence commune à plusieurs " + BlocNoun(kind, true) +
+                     " compte dans chacun ; la ligne d'ensemble compte chaque compétence une "
+                     "fois."),
+                  st.small);
+  }
+}
+
+// ---- elsewhere ----
+
+void DrawElsewhere(Document& doc, GapReportContext& ctx) {
+  if (ctx.in.elsewhere.empty()) return;
+  const ReportStyles& st = ctx.styles;
+  doc.Space(16);
+  doc.Heading(Fr("Ailleurs : d'autres certifications proches de cette expérience"), st.h1, 80, 6);
+  doc.Paragraph(Fr("Le dossier montre aussi des compétences de ces certifications ou blocs ; ils "
+                   "peuvent compléter la cible actuelle ou mieux lui correspondre."),
+                st.body, Indented(0, 8));
+  TableStyle style;
+  style.body = st.body;
+  Table table({{"Certification", 0, Align::kLeft},
+               {"Bloc", 0, Align::kLeft},
+               {"Couverture", 128, Align::kLeft}},
+              style);
+  for (const ElsewhereSuggestion& s : ctx.in.elsewhere) {
+    std::vector<TextRun> cert = {{s.certification.value + " — ", st.body_bold},
+                                 {Fr(s.certification_title), st.body}};
+    if (!s.note.empty()) cert.push_back({"\n" + Fr(s.note), st.small});
+    std::vector<TextRun> bloc = {{s.bloc.empty() ? "Certification entière"
+                                                 : BlocShortName(s.bloc, s.certification) + " — " +
+                                                       Fr(s.bloc_title),
+                                  st.body}};
+    TableCell coverage;
+    coverage.figure_height = 11;
+    const double value = s.coverage;
+    coverage.figure = [value](Document& d, const Box& box) {
+      DrawCoverageBar(d, box, value, {{value, ColorsFor(CoverageStatus::kCovered).fill}});
+    };
+    table.AddRow({TableCell{cert, 0, {}}, TableCell{bloc, 0, {}}, coverage});
+  }
+  table.Draw(doc);
+}
+
+// ---- closing ----
+
+void DrawClosing(Document& doc, GapReportContext& ctx) {
+  const ReportStyles& st = ctx.styles;
+  const std::string text = Fr(
+      "Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
+      "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
+      "compétent pour valider tout ou partie de la certification.");
+  const std::vector<TextRun> runs = {{text, st.body}};
+  const double height = doc.TextHeight(runs, doc.ContentWidth() - 24) + 20;
+  doc.Space(14);
+  doc.EnsureSpace(height);
+  const Box box{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
+  doc.FillStrokeRect(box, Color::Hex(0xF4F4F4), kRule, 0.6);
+  doc.SetCursor(box.y + 10);
+  ParagraphOptions options;
+  options.indent = 12;
+  options.width = doc.ContentWidth() - 24;
+  options.keep_lines = 99;
+  doc.Paragraph(runs, options);
+  doc.SetCursor(box.bottom());
+}
+
+}  // namespace passerelle::reports

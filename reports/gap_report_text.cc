@@ -1,0 +1,67 @@
+#include "reports/gap_report_text.h"
+
+#include "engine/text.h"
+#include "reports/typography.h"
+
+namespace passerelle::reports {
+
+std::string CoverageReading(int covered, int partial, int total) {
+  if (total <= 0) return "Le référentiel ne compte aucune compétence";
+  std::string out;
+  if (covered == 0) {
+    out = "Aucune compétence sur " + FormatInteger(total) + " couverte";
+  } else {
+    out = CountNoun(covered, "compétence", "compétences") + " sur " + FormatInteger(total) + " " +
+          std::string(PluralForm(covered, "couverte", "couvertes"));
+  }
+  if (partial > 0)
+    out += ", " + FormatInteger(partial) + " " + std::string(PluralForm(partial, "partielle", "partielles"));
+  return out;
+}
+
+std::string StatusCounts(int covered, int partial, int missing) {
+  return FormatInteger(covered) + " " + std::string(PluralForm(covered, "couverte", "couvertes")) +
+         ", " + FormatInteger(partial) + " " +
+         std::string(PluralForm(partial, "partielle", "partielles")) + ", " +
+         FormatInteger(missing) + " " +
+         std::string(PluralForm(missing, "non couverte", "non couvertes"));
+}
+
+std::string EvidenceLocation(const Evidence& evidence, bool with_dossier) {
+  std::string where;
+  if (evidence.page > 0) where = "page " + std::to_string(evidence.page);
+  if (evidence.paragraph > 0)
+    where += (where.empty() ? "" : ", ") + std::string("paragraphe ") +
+             std::to_string(evidence.paragraph);
+  if (where.empty()) where = "passage " + std::to_string(evidence.passage);
+  if (with_dossier && !evidence.dossier.empty()) return evidence.dossier + ", " + where;
+  return where;
+}
+
+namespace {
+
+std::string WithoutPrefix(const std::string& id, const std::string& prefix) {
+  if (prefix.empty() || !StartsWith(id, prefix) || id.size() == prefix.size()) return id;
+  std::string rest = id.substr(prefix.size());
+  if (rest.front() == '-') rest.erase(0, 1);
+  return rest.empty() ? id : rest;
+}
+
+}  // namespace
+
+std::string BlocShortName(const BlocId& bloc, const CertificationId& certification) {
+  return WithoutPrefix(bloc.value, certification.value);
+}
+
+std::string CompetenceShortName(const CompetenceMapping& competence,
+                                const CertificationId& certification) {
+  if (!competence.number.empty()) return competence.number;
+  return WithoutPrefix(competence.id.value, certification.value);
+}
+
+std::string BlocNoun(CertificationKind kind, bool plural) {
+  if (kind == CertificationKind::kTp) return plural ? "activités types" : "activité type";
+  return plural ? "blocs" : "bloc";
+}
+
+}  // namespace passerelle::reports

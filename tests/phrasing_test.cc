@@ -1,0 +1,213 @@
+#include "reports/phrasing.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "reports/french_verbs.h"
+#include "report_samples.h"
+#include "test_support.h"
+
+using namespace passerelle;
+using namespace passerelle::reports;
+
+namespace {
+
+std::string Participle(const char* verb) {
+  auto pp = PastParticipleOf(verb);
+  return pp ? pp->form : "?";
+}
+
+std::string SavoirFaire(const char* text) {
+  return PhraseSituation(text, RequirementKind::kSavoirFaire);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(RegularParticiples) {
+  BOOST_TEST(Participle("monter") == "monté");
+  BOOST_TEST(Participle("programmer") == "programmé");
+  BOOST_TEST(Participle("définir") == "défini");
+  BOOST_TEST(Participle("choisir") == "choisi");
+  BOOST_TEST(Participle("recueillir") == "recueilli");
+  BOOST_TEST(Participle("vérifier") == "vérifié");
+}
+
+BOOST_AUTO_TEST_CASE(IrregularParticiples) {
+  BOOST_TEST(Participle("rendre") == "rendu");
+  BOOST_TEST(Participle("prendre") == "pris");
+  BOOST_TEST(Participle("comprendre") == "compris");
+  BOOST_TEST(Participle("mettre") == "mis");
+  BOOST_TEST(Participle("transmettre") == "transmis");
+  BOOST_TEST(Participle("faire") == "fait");
+  BOOST_TEST(Participle("conduire") == "conduit");
+  BOOST_TEST(Participle("décrire") == "décrit");
+  BOOST_TEST(Participle("connaître") == "connu");
+  BOOST_TEST(Participle("maintenir") == "maintenu");
+  BOOST_TEST(Participle("ouvrir") == "ouvert");
+  BOOST_TEST(Participle("concevoir") == "conçu");
+  BOOST_TEST(Participle("acquérir") == "acquis");
+  BOOST_TEST(Participle("résoudre") == "résolu");
+  BOOST_TEST(Participle("peindre") == "peint");
+  BOOST_TEST(Participle("être") == "été");
+  BOOST_TEST(Participle("savoir") == "su");
+  BOOST_TEST(PastParticipleOf("intervenir")->with_etre);
+  BOOST_TEST(!PastParticipleOf("monter")->with_etre);
+}
+
+BOOST_AUTO_TEST_CASE(NounsAreNotVerbs) {
+  for (const char* word : {"atelier", "dossier", "ordre", "centre", "plaisir", "le", "FAO", "l'atelier", ""})
+    BOOST_TEST(!PastParticipleOf(word).has_value(), word);
+}
+
+BOOST_AUTO_TEST_CASE(CapitalEGetsItsAccentBack) {
+  BOOST_TEST(LowerInitialWord("Equiper") == "équiper");
+  BOOST_TEST(LowerInitialWord("Ebavurer") == "ébavurer");
+  BOOST_TEST(LowerInitialWord("Etre") == "être");
+  BOOST_TEST(LowerInitialWord("Ecrire") == "écrire");
+  BOOST_TEST(LowerInitialWord("Effectuer") == "effectuer");
+  BOOST_TEST(LowerInitialWord("Exploiter") == "exploiter");
+  BOOST_TEST(LowerInitialWord("Entrer") == "entrer");
+  BOOST_TEST(LowerInitialWord("Estimer") == "estimer");
+  BOOST_TEST(LowerInitialWord("Monter") == "monter");
+}
+
+BOOST_AUTO_TEST_CASE(SavoirFaireBecomeSituations) {
+  BOOST_TEST(SavoirFaire("Monter les outils sur la tourelle.") ==
+             "Décrivez une situation où vous avez monté les outils sur la tourelle.");
+  BOOST_TEST(SavoirFaire("Décoder les spécifications d'un plan de pièce.") ==
+             "Décrivez une situation où vous avez décodé les spécifications d’un plan de pièce.");
+  BOOST_TEST(SavoirFaire("Rendre compte oralement ou par écrit de l'état d'avancement.") ==
+             "Décrivez une situation où vous avez rendu compte oralement ou par écrit de l’état "
+             "d’avancement.");
+  BOOST_TEST(SavoirFaire("Concevoir un montage simple de reprise de pièces.") ==
+             "Décrivez une situation où vous avez conçu un montage simple de reprise de pièces.");
+}
+
+BOOST_AUTO_TEST_CASE(ReflexiveVerbsTakeEtre) {
+  BOOST_TEST(SavoirFaire("S'assurer de la conformité des pièces.") ==
+             "Décrivez une situation où vous vous êtes assuré de la conformité des pièces.");
+  BOOST_TEST(SavoirFaire("S’adapter à des interlocuteurs variés") ==
+             "Décrivez une situation où vous vous êtes adapté à des interlocuteurs variés.");
+  BOOST_TEST(SavoirFaire("Se positionner par rapport à l'équipe") ==
+             "Décrivez une situation où vous vous êtes positionné par rapport à l’équipe.");
+}
+
+BOOST_AUTO_TEST_CASE(EtreVerbsWithoutObject) {
+  BOOST_TEST(SavoirFaire("Intervenir sur les correcteurs d'usure.") ==
+             "Décrivez une situation où vous êtes intervenu sur les correcteurs d’usure.");
+  // With a direct object the auxiliary is avoir.
+  BOOST_TEST(SavoirFaire("Entrer les paramètres de l'origine programme.") ==
+             "Décrivez une situation où vous avez entré les paramètres de l’origine programme.");
+}
+
+BOOST_AUTO_TEST_CASE(CoordinatedVerbs) {
+  BOOST_TEST(SavoirFaire("Monter et régler les mors sur un mandrin.") ==
+             "Décrivez une situation où vous avez monté et réglé les mors sur un mandrin.");
+  BOOST_TEST(SavoirFaire("Charger, décharger et/ou rendre actif un programme.") ==
+             "Décrivez une situation où vous avez chargé, déchargé et/ou rendu actif un programme.");
+  BOOST_TEST(SavoirFaire("Préparer et transmettre les consignes.") ==
+             "Décrivez une situation où vous avez préparé et transmis les consignes.");
+  BOOST_TEST(SavoirFaire("Monter les outils et s'assurer de leur serrage.") ==
+             "Décrivez une situation où vous avez monté les outils et vous vous êtes assuré de "
+             "leur serrage.");
+  BOOST_TEST(SavoirFaire("Etre à l'écoute des remarques, prendre en compte les besoins.") ==
+             "Décrivez une situation où vous avez été à l’écoute des remarques, pris en compte "
+             "les besoins.");
+  // An infinitive after a preposition stays one.
+  BOOST_TEST(SavoirFaire("Communiquer avec son équipe pour recueillir des conseils.") ==
+             "Décrivez une situation où vous avez communiqué avec votre équipe pour recueillir "
+             "des conseils.");
+}
+
+BOOST_AUTO_TEST_CASE(PossessivesAddressTheCandidateOnlyWhenTheyAreTheirs) {
+  BOOST_TEST(SavoirFaire("Organiser sa démarche de l'analyse du plan au programme.") ==
+             "Décrivez une situation où vous avez organisé votre démarche de l’analyse du plan "
+             "au programme.");
+  BOOST_TEST(SavoirFaire("Exprimer ses besoins à différents interlocuteurs") ==
+             "Décrivez une situation où vous avez exprimé vos besoins à différents interlocuteurs.");
+  // "sa position" is the tourelle's.
+  BOOST_TEST(SavoirFaire("Aligner une tourelle et définir sa position par rapport aux axes.") ==
+             "Décrivez une situation où vous avez aligné une tourelle et défini sa position par "
+             "rapport aux axes.");
+}
+
+BOOST_AUTO_TEST_CASE(AccentRestoredOnTheFirstVerb) {
+  BOOST_TEST(SavoirFaire("Equiper les machines.") ==
+             "Décrivez une situation où vous avez équipé les machines.");
+  BOOST_TEST(SavoirFaire("Ebavurer une pièce usinée.") ==
+             "Décrivez une situation où vous avez ébavuré une pièce usinée.");
+}
+
+BOOST_AUTO_TEST_CASE(CriteriaAskForAnExample) {
+  auto criterion = [](const char* text) { return PhraseSituation(text, RequirementKind::kCriterion); };
+  BOOST_TEST(criterion("Les outils coupants sont correctement montés.") ==
+             "Montrez par un exemple que les outils coupants sont correctement montés.");
+  BOOST_TEST(criterion("L'ordonnancement des opérations permet la réalisation des pièces.") ==
+             "Montrez par un exemple que l’ordonnancement des opérations permet la réalisation "
+             "des pièces.");
+  BOOST_TEST(criterion("Une remise à niveau est faite si nécessaire.") ==
+             "Montrez par un exemple qu’une remise à niveau est faite si nécessaire.");
+  BOOST_TEST(criterion("Les règles d'hygiène et environnement (HSE) sont respectées.") ==
+             "Montrez par un exemple que les règles d’hygiène et environnement (HSE) sont "
+             "respectées.");
+  BOOST_TEST(criterion("Les propositions d’amélioration permettent l'optimisation du procédé.") ==
+             "Montrez par un exemple que les propositions d’amélioration permettent "
+             "l’optimisation du procédé.");
+}
+
+BOOST_AUTO_TEST_CASE(SavoirsAndUnknownTextsGetTheSafePhrasing) {
+  const std::string N = "\u202F";
+  BOOST_TEST(PhraseSituation("Connaissance du langage de programmation ISO.", RequirementKind::kSavoir) ==
+             "Décrivez une situation qui montre votre connaissance du langage de programmation ISO.");
+  // A noun phrase, a conjugated verb, a verb we cannot conjugate safely.
+  BOOST_TEST(PhraseSituation("Respect des règles de sécurité", RequirementKind::kUnknown) ==
+             "Décrivez une situation qui montre" + N + ": respect des règles de sécurité.");
+  BOOST_TEST(PhraseSituation("Anticipe sur le résultat attendu sur machine.",
+                             RequirementKind::kSavoirFaire) ==
+             "Décrivez une situation qui montre" + N + ": anticipe sur le résultat attendu sur machine.");
+  BOOST_TEST(PhraseSituation("Usiner et fondre des pièces", RequirementKind::kSavoirFaire) ==
+             "Décrivez une situation où vous avez usiné et fondu des pièces.");
+  BOOST_TEST(PhraseSituation("Usiner et astreindre des pièces", RequirementKind::kSavoirFaire) ==
+             "Décrivez une situation où vous avez usiné et astreint des pièces.");
+  BOOST_TEST(PhraseSituation("Usiner et foutre des pièces", RequirementKind::kSavoirFaire) ==
+             "Décrivez une situation qui montre" + N + ": usiner et foutre des pièces.");
+  // Acronyms keep their capitals.
+  BOOST_TEST(PhraseSituation("HSE respectée", RequirementKind::kUnknown) ==
+             "Décrivez une situation qui montre" + N + ": HSE respectée.");
+  BOOST_TEST(PhraseSituation("  ", RequirementKind::kUnknown).empty());
+}
+
+BOOST_AUTO_TEST_CASE(KindsComeFromTheReferentiel) {
+  const Certification tp = testing::LoadTp00211(testing::SourceDir());
+  const Competence* cp2 = tp.FindCompetence(CompetenceId("TP-00211-CP2"));
+  BOOST_REQUIRE(cp2 != nullptr);
+  RequirementKinds kinds(cp2);
+  BOOST_TEST((kinds.Of("Les jauges outils sont correctement saisies.") == RequirementKind::kCriterion));
+  BOOST_TEST((kinds.Of("les jauges outils sont correctement saisies") == RequirementKind::kCriterion));
+  BOOST_TEST((kinds.Of("Monter les outils sur la tourelle porte outils.") ==
+              RequirementKind::kSavoirFaire));
+  BOOST_TEST(kinds.IsTechnical("Monter les outils sur la tourelle porte outils."));
+  BOOST_TEST(!kinds.IsTechnical("Exploiter les documents techniques."));
+  BOOST_TEST((kinds.Of("Usiner la lune") == RequirementKind::kUnknown));
+  BOOST_TEST((KindOfRequirement(nullptr, "x") == RequirementKind::kUnknown));
+}
+
+BOOST_AUTO_TEST_CASE(EverySavoirFaireOfTp00211ReadsAsASentence) {
+  // Every item gets one of the phrasings, ends with a period and keeps its
+  // object: nothing of the referentiel is lost.
+  const Certification tp = testing::LoadTp00211(testing::SourceDir());
+  int conjugated = 0, total = 0;
+  for (const Competence& c : tp.competences) {
+    for (const std::string& item : c.AllSavoirFaire()) {
+      const std::string s = PhraseSituation(item, RequirementKind::kSavoirFaire);
+      BOOST_TEST(s.starts_with("Décrivez une situation "), s);
+      BOOST_TEST(s.ends_with("."), s);
+      ++total;
+      if (s.starts_with("Décrivez une situation où")) ++conjugated;
+    }
+    for (const std::string& item : c.criteria)
+      BOOST_TEST(PhraseSituation(item, RequirementKind::kCriterion).starts_with("Montrez par un exemple"),
+                 item);
+  }
+  // All but the odd conjugated or misspelt line are turned into situations.
+  BOOST_TEST(conjugated >= total - 4, conjugated << " of " << total);
+}

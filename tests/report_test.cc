@@ -1,0 +1,349 @@
+// The gap report, read back with poppler: sections, verbatim quotes, French
+// characters, page geometry, long inputs, determinism and failures.
+#include "reports/gap_report.h"
+
+#include <sys/stat.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+
+#include "engine/file_system.h"
+#include "pdf_inspect.h"
+#include "report_samples.h"
+#include "reports/pdf_document.h"
+#include "reports/typography.h"
+#include "test_support.h"
+
+using namespace passerelle;
+using namespace passerelle::reports;
+using passerelle::testing::InspectPdf;
+using passerelle::testing::PdfContent;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+GapReportInput Tp00211Input() {
+  const Certification tp = testing::LoadTp00211(testing::SourceDir());
+  const auto paragraphs = testing::SampleDossierParagraphs(testing::SourceDir());
+  return testing::MakeInput(tp, testing::SampleMapping(tp, paragraphs));
+}
+
+std::string Render(const GapReportInput& in, const GapReportOptions& options = {}) {
+  auto pdf = RenderGapReport(in, options);
+  BOOST_REQUIRE_MESSAGE(pdf.ok(), pdf.status().message());
+  return *pdf;
+}
+
+bool Has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+size_t Count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// The 1-based page whose text holds `needle`; 0 when none.
+size_t PageOf(const PdfContent& pdf, const std::string& needle) {
+  for (size_t p = 0; p < pdf.pages.size(); ++p)
+    if (Has(testing::Flatten(pdf.pages[p].text), needle)) return p + 1;
+  return 0;
+}
+
+// Body text inside the margins, the footer below them, all inside the page.
+void CheckGeometry(const PdfContent& pdf) {
+  const PageLayout layout;
+  for (size_t p = 0; p < pdf.pages.size(); ++p) {
+    const auto& page = pdf.pages[p];
+    BOOST_TEST(page.width == layout.width, boost::test_tools::tolerance(0.01));
+    BOOST_TEST(page.height == layout.height, boost::test_tools::tolerance(0.01));
+    for (const auto& w : page.words) {
+      const std::string where = "page " + std::to_string(p + 1) + " « " + w.text + " »";
+      BOOST_TEST(w.x >= layout.margin_left - 0.5, where);
+      BOOST_TEST(w.right() <= layout.width - layout.margin_right + 0.5, where);
+      BOOST_TEST(w.y >= layout.margin_top - 0.5, where);
+      const bool footer = w.y > layout.height - layout.margin_bottom;
+      if (footer) {
+        BOOST_TEST(w.bottom() <= layout.height - 10, where);
+      } else {
+        BOOST_TEST(w.bottom() <= layout.height - layout.margin_bottom + 0.5, where);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(EverySectionOfTheTp00211Report) {
+  const GapReportInput in = Tp00211Input();
+  const PdfContent pdf = InspectPdf(Render(in));
+  const std::string text = pdf.FlatText();
+  BOOST_TEST(pdf.pages.size() >= 5u);
+  BOOST_TEST(pdf.pages.size() <= 14u);
+  // Cover.
+  for (const char* s : {"Rapport de positionnement", "C-0042",
+                        "TP-00211 — Technicien en usinage assisté par ordinateur (TUAO)",
+                        "4 (nomenclature européenne)", "15 janvier 2025", "dossier-exemple.md",
+                        "couverture globale du référentiel",
+                        "1 compétence sur 9 couverte, 5 partielles",
+                        "1 couverte, 5 partielles, 3 non couvertes", "Comment lire ce rapport"})
+    BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text), s), s);
+  BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text), testing::Flatten(FormatPercent(in.mapping.coverage))));
+  // Summary, details, closing, in this order.
+  const size_t summary = text.find("Synthèse par activité type");
+  const size_t details = text.find("Détail par compétence");
+  const size_t closing = text.find("La décision appartient au jury");
+  BOOST_TEST(summary != std::string::npos);
+  BOOST_TEST(details > summary);
+  BOOST_TEST(closing > details);
+  BOOST_TEST(closing != std::string::npos);
+  for (const char* s : {"Activité type", "Couverture", "Couvertes", "Partielles", "Non couvertes",
+                        "Ensemble de la certification", "AT1 — Réaliser, à partir d’un plan",
+                        "AT3 — Préparer et mettre au point"})
+    BOOST_TEST(Has(text, s), s);
+  // Every competence, with its status.
+  for (const CompetenceMapping& c : in.mapping.competences)
+    BOOST_TEST(Has(text, c.number + " — "), c.number);
+  for (const char* s : {"couvert", "partiel", "non couvert", "Passage le plus probant — paragraphe 7",
+                        "Termes reconnus : mors doux, mandrin", "Autres passages : paragraphe 6 ; paragraphe 8",
+                        "Ce qui reste à montrer",
+                        "Décrivez une situation où vous avez programmé une sous-phase de tournage",
+                        "Montrez par un exemple que le dossier de fabrication est complété",
+                        "Aucun passage du dossier ne montre encore cette compétence"})
+    BOOST_TEST(Has(text, s), s);
+  // No "elsewhere" section without suggestions.
+  BOOST_TEST(!Has(text, "Ailleurs"));
+  // Footers.
+  for (size_t p = 0; p < pdf.pages.size(); ++p) {
+    const std::string page = testing::Flatten(pdf.pages[p].text);
+    BOOST_TEST(Has(page, "page " + std::to_string(p + 1) + " / " + std::to_string(pdf.pages.size())));
+    BOOST_TEST(Has(page, "Passerelle 0.1.0"));
+  }
+  CheckGeometry(pdf);
+}
+
+BOOST_AUTO_TEST_CASE(QuotesAreVerbatim) {
+  const GapReportInput in = Tp00211Input();
+  const std::string text = InspectPdf(Render(in)).FlatText();
+  // Paragraph 7 of the sample dossier, straight apostrophes and all: only
+  // white space may change.
+  const std::string quote = NormalizeVerbatim(in.mapping.competences[1].evidence[0].text);
+  BOOST_TEST(Has(quote, "l'outil de finition"));
+  BOOST_TEST(Has(text, "« " + quote + " »"));
+}
+
+BOOST_AUTO_TEST_CASE(ASharedCompetenceIsDetailedOnce) {
+  const GapReportInput in = Tp00211Input();
+  const PdfContent pdf = InspectPdf(Render(in));
+  const std::string text = pdf.FlatText();
+  // CP3 belongs to AT1 and AT2: one detail, one reference giving its page.
+  BOOST_TEST(Count(text, "Passage le plus probant — paragraphe 13") == 1u);
+  BOOST_TEST(Has(text, "Compétence commune avec AT2 : détaillée ici une seule fois."));
+  const size_t detail_page = PageOf(pdf, "Passage le plus probant — paragraphe 13");
+  BOOST_TEST(Has(text, "voir son détail avec AT1, page " + std::to_string(detail_page) + "."));
+  BOOST_TEST(Count(text, "CP3 — Assurer le contrôle") == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(FrenchCharactersSurvive) {
+  Certification cert = testing::SyntheticCertification(1, 2);
+  MappingResult m = testing::SyntheticMapping(cert, 50);
+  const std::string special = "Élise à l’œil vif : « ça, c’est exact » — où ê ô ù ï ë Ç æ";
+  m.competences[0].evidence[0].text = special;
+  m.competences[0].evidence[0].matched = {"cœur", "façonnage"};
+  const std::string text = InspectPdf(Render(testing::MakeInput(cert, m))).FlatText();
+  BOOST_TEST(Has(text, "« " + special + " »"));
+  BOOST_TEST(Has(text, "cœur, façonnage"));
+  for (const char* s : {"é", "è", "à", "ç", "ô", "œ", "’", "«", "»", "—"}) BOOST_TEST(Has(text, s), s);
+}
+
+BOOST_AUTO_TEST_CASE(LongCertificationsAndQuotesBreakPagesCleanly) {
+  // 60 competences in 30 blocs, quotes of 3,000 characters.
+  Certification cert = testing::SyntheticCertification(30, 2);
+  MappingResult m = testing::SyntheticMapping(cert, 3000);
+  const PdfContent pdf = InspectPdf(Render(testing::MakeInput(cert, m)));
+  BOOST_TEST(pdf.pages.size() >= 30u);
+  CheckGeometry(pdf);
+  // The summary table spans pages: its header is on each of them.
+  const size_t first = PageOf(pdf, "Synthèse par bloc");
+  const size_t last = PageOf(pdf, "Ensemble de la certification");
+  BOOST_REQUIRE(first > 0);
+  BOOST_REQUIRE(last > first);
+  for (size_t p = first; p <= last; ++p)
+    BOOST_TEST(Has(testing::Flatten(pdf.pages[p - 1].text), "Non couvertes"), "page " << p);
+  // Every competence made it, and every 3,000-character quote is whole.
+  const std::string text = pdf.FlatText();
+  for (const CompetenceMapping& c : m.competences) {
+    BOOST_TEST(Has(text, c.id.value.substr(9) + " — "), c.id.value);
+  }
+  BOOST_TEST(Count(text, "Passage le plus probant") == 40u);
+  const std::string quote = NormalizeVerbatim(m.competences[0].evidence[0].text);
+  BOOST_TEST(quote.size() >= 3000u);
+  // Pages and paragraphs: page 0 means unknown and is left out.
+  BOOST_TEST(Has(text, "Passage le plus probant — paragraphe 1 "));
+  BOOST_TEST(Has(text, "page 1, paragraphe 4"));
+}
+
+BOOST_AUTO_TEST_CASE(OptionsBoundTheSituations) {
+  GapReportInput in = Tp00211Input();
+  GapReportOptions few;
+  few.max_situations = 1;
+  const std::string text = InspectPdf(Render(in, few)).FlatText();
+  // 8 competences not covered: one phrased situation each.
+  BOOST_TEST(Count(text, "Décrivez une situation") + Count(text, "Montrez par un exemple") == 8u);
+  BOOST_TEST(Has(text, "Autres points non encore montrés"));
+  BOOST_TEST(Has(text, "autres points de la fiche du référentiel"));
+}
+
+BOOST_AUTO_TEST_CASE(ElsewhereSectionWhenSuggested) {
+  GapReportInput in = Tp00211Input();
+  ElsewhereSuggestion s;
+  s.certification = CertificationId("RNCP35697");
+  s.certification_title = "Technicien en usinage";
+  s.bloc = BlocId("RNCP35697BC02");
+  s.bloc_title = "Réalisation de pièces sur tour";
+  s.coverage = 0.72;
+  s.note = "bloc déclaré équivalent à AT1";
+  in.elsewhere.push_back(s);
+  const PdfContent pdf = InspectPdf(Render(in));
+  const std::string text = pdf.FlatText();
+  BOOST_TEST(Has(text, "Ailleurs : d’autres certifications proches de cette expérience"));
+  const auto& page = pdf.pages[PageOf(pdf, "Ailleurs") - 1];
+  const PageLayout layout;
+  const double column = (layout.width - layout.margin_left - layout.margin_right - 128) / 2;
+  const std::string certs = testing::TextInColumn(page, layout.margin_left, layout.margin_left + column);
+  const std::string blocs = testing::TextInColumn(page, layout.margin_left + column,
+                                                  layout.margin_left + 2 * column);
+  BOOST_TEST(Has(certs, "RNCP35697 — Technicien en usinage bloc déclaré équivalent à AT1"), certs);
+  BOOST_TEST(Has(blocs, "BC02 — Réalisation de pièces sur tour"), blocs);
+  BOOST_TEST(Has(text, "72 %"));
+  BOOST_TEST(text.find("Ailleurs") < text.find("La décision appartient au jury"));
+}
+
+BOOST_AUTO_TEST_CASE(MetadataComesFromTheInput) {
+  const PdfContent pdf = InspectPdf(Render(Tp00211Input()));
+  BOOST_TEST(pdf.title == "Rapport de positionnement VAE – C-0042 – TP-00211");
+  BOOST_TEST(Has(pdf.subject, "Technicien en usinage assisté par ordinateur"));
+  BOOST_TEST(pdf.creator == "Passerelle 0.1.0");
+}
+
+BOOST_AUTO_TEST_CASE(SameInputSameBytes) {
+  const GapReportInput in = Tp00211Input();
+  testing::TempDir tmp;
+  const std::string a = (tmp.path() / "a.pdf").string(), b = (tmp.path() / "b.pdf").string();
+  BOOST_REQUIRE(WriteGapReport(in, a).ok());
+  BOOST_REQUIRE(WriteGapReport(in, b).ok());
+  BOOST_TEST((testing::ReadFile(a) == testing::ReadFile(b)));
+  BOOST_TEST((testing::ReadFile(a) == Render(in)));
+  // Private: it quotes a personal dossier.
+  struct stat st;
+  BOOST_REQUIRE(::stat(a.c_str(), &st) == 0);
+  BOOST_TEST((st.st_mode & 0777) == 0600u);
+  // Only the report is left in the folder.
+  BOOST_TEST(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()) == 2);
+  // Another date, other bytes.
+  GapReportInput later = in;
+  later.date = "2025-02-01";
+  BOOST_TEST((Render(later) != Render(in)));
+}
+
+BOOST_AUTO_TEST_CASE(UnwritablePathsFailWithNothingLeft) {
+  const GapReportInput in = Tp00211Input();
+  testing::TempDir tmp;
+  const auto missing_dir = tmp.path() / "absent" / "rapport.pdf";
+  Status s = WriteGapReport(in, missing_dir.string());
+  BOOST_TEST((s.kind() == Status::Kind::kNotFound));
+  BOOST_TEST(Has(s.message(), "n'existe pas"));
+  BOOST_TEST(Has(s.message(), missing_dir.string()));
+  testing::WriteFile(tmp.path() / "fichier", "x");
+  s = WriteGapReport(in, (tmp.path() / "fichier" / "rapport.pdf").string());
+  BOOST_TEST((s.kind() == Status::Kind::kInvalidArgument));
+  BOOST_TEST(Has(s.message(), "n'est pas un dossier"));
+  s = WriteGapReport(in, tmp.path().string());
+  BOOST_TEST((s.kind() == Status::Kind::kInvalidArgument));
+  BOOST_TEST(Has(s.message(), "c'est un dossier"));
+  BOOST_TEST((WriteGapReport(in, "").kind() == Status::Kind::kInvalidArgument));
+  // The system itself refuses (even to root).
+  s = WriteGapReport(in, "/proc/rapport-passerelle.pdf");
+  BOOST_TEST(!s.ok());
+  BOOST_TEST(Has(s.message(), "rapport /proc/rapport-passerelle.pdf"));
+  BOOST_TEST(!fs::exists("/proc/rapport-passerelle.pdf"));
+  // Only the plain file made above.
+  BOOST_TEST(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(AFailedWriteKeepsThePreviousReport) {
+  const GapReportInput in = Tp00211Input();
+  MemoryFileSystem memory;
+  BOOST_REQUIRE(memory.WriteFile("out/rapport.pdf", "ancien").ok());
+  memory.FailWriteAfter(0);
+  Status s = WriteGapReport(memory, in, "out/rapport.pdf");
+  BOOST_TEST((s.kind() == Status::Kind::kIOError));
+  BOOST_TEST(Has(s.message(), "rapport out/rapport.pdf : "));
+  BOOST_TEST(memory.files().size() == 1u);
+  BOOST_TEST(memory.files().at("out/rapport.pdf") == "ancien");
+  memory.FailWriteAfter(-1);
+  BOOST_REQUIRE(WriteGapReport(memory, in, "out/rapport.pdf").ok());
+  BOOST_TEST(memory.files().size() == 1u);
+  BOOST_TEST(memory.files().at("out/rapport.pdf").starts_with("%PDF-"));
+}
+
+BOOST_AUTO_TEST_CASE(MissingFontIsAClearErrorAndNoFile) {
+  GapReportInput in = Tp00211Input();
+  in.font_path = "/nonexistent/Police.ttf";
+  testing::TempDir tmp;
+  const auto out = tmp.path() / "rapport.pdf";
+  Status s = WriteGapReport(in, out.string());
+  BOOST_TEST((s.kind() == Status::Kind::kNotFound));
+  BOOST_TEST(Has(s.message(), "police /nonexistent/Police.ttf introuvable"));
+  BOOST_TEST(!fs::exists(out));
+  // Not a TrueType file.
+  testing::WriteFile(tmp.path() / "faux.ttf", "pas une police");
+  in.font_path = (tmp.path() / "faux.ttf").string();
+  s = WriteGapReport(in, out.string());
+  BOOST_TEST((s.kind() == Status::Kind::kInvalidArgument));
+  BOOST_TEST(Has(s.message(), "TrueType"));
+  BOOST_TEST(!fs::exists(out));
+  // Another TrueType font serves every face.
+  in.font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+  BOOST_TEST(WriteGapReport(in, out.string()).ok());
+  BOOST_TEST(Has(InspectPdf(testing::ReadFile(out)).FlatText(), "Rapport de positionnement"));
+}
+
+BOOST_AUTO_TEST_CASE(BadInputIsRefusedAtTheEdge) {
+  GapReportInput in = Tp00211Input();
+  in.date = "15/01/2025";
+  auto r = RenderGapReport(in);
+  BOOST_TEST((r.status().kind() == Status::Kind::kInvalidArgument));
+  BOOST_TEST(Has(r.status().message(), "AAAA-MM-JJ"));
+  in = Tp00211Input();
+  in.mapping.target = CertificationId("RNCP35697");
+  r = RenderGapReport(in);
+  BOOST_TEST((r.status().kind() == Status::Kind::kInvalidArgument));
+  BOOST_TEST(Has(r.status().message(), "RNCP35697"));
+  in = Tp00211Input();
+  in.candidate.clear();
+  in.mapping.candidate.clear();
+  BOOST_TEST((RenderGapReport(in).status().kind() == Status::Kind::kInvalidArgument));
+  // The mapping's candidate serves when the input names none.
+  in.mapping.candidate = "C-0099";
+  BOOST_TEST(Has(InspectPdf(Render(in)).pages[0].text, "C-0099"));
+}
+
+BOOST_AUTO_TEST_CASE(EmptyAndBloclessMappings) {
+  // A fiche without blocs, and a competence with nothing at all.
+  Certification cert = testing::SyntheticCertification(1, 3);
+  MappingResult m = testing::SyntheticMapping(cert, 100);
+  for (CompetenceMapping& c : m.competences) c.blocs.clear();
+  m.blocs.clear();
+  m.competences[2].title = "";
+  const std::string text = InspectPdf(Render(testing::MakeInput(cert, m))).FlatText();
+  BOOST_TEST(Has(text, "Compétences"));
+  BOOST_TEST(Has(text, "C1 — "));
+  MappingResult empty;
+  empty.target = cert.id;
+  empty.candidate = "C-0042";
+  const std::string none = InspectPdf(Render(testing::MakeInput(cert, empty))).FlatText();
+  BOOST_TEST(Has(none, "Le référentiel ne compte aucune compétence"));
+}
