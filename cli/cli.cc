@@ -4,6 +4,7 @@
 
 #include "engine/text.h"
 #include "engine/workspace.h"
+#include "engine/workspace_lock.h"
 
 namespace passerelle::cli {
 
@@ -71,6 +72,26 @@ void PrintJson(const nlohmann::json& value) { std::cout << value.dump(2) << "\n"
 
 std::string WorkspaceRoot(const Args& args) {
   return ResolveWorkspacePath(args.Get("--workspace"));
+}
+
+namespace {
+
+std::string CatalogStamp(Workspace& workspace) {
+  auto stamp = workspace.file_system()->Stamp(workspace.CatalogPath());
+  return stamp.ok() ? *stamp : "";
+}
+
+}  // namespace
+
+Result<Catalog> ReadCatalog(Workspace& workspace) {
+  const std::string before = CatalogStamp(workspace);
+  CatalogRefresh refresh;
+  auto catalog = workspace.LoadCatalog(&refresh);
+  if (!catalog.ok() || !refresh.stale()) return catalog;
+  auto lock = WorkspaceLock::Acquire(workspace.root());
+  // An import that committed meanwhile wrote a newer catalog: keep it.
+  if (lock.ok() && CatalogStamp(workspace) == before) workspace.WriteCatalog(*catalog);
+  return catalog;
 }
 
 }  // namespace passerelle::cli

@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/catalog.h"
 #include "engine/status.h"
+#include "engine/workspace.h"
 
 namespace passerelle::cli {
 
@@ -50,6 +52,12 @@ void PrintJson(const nlohmann::json& value);
 
 // The workspace folder from --workspace, $PASSERELLE_WORKSPACE or default.
 std::string WorkspaceRoot(const Args& args);
+
+// The catalog of `workspace` for a reading command. When it had to be
+// rebuilt from the certification files (missing or stale) and no writer
+// holds the lock, the rebuilt catalog is saved so that the next command is
+// fast again; failing to save it is not an error.
+Result<Catalog> ReadCatalog(Workspace& workspace);
 
 // A subcommand: its name, one-line summary, full help and entry point.
 struct Command {

@@ -1,21 +1,110 @@
-// passerelle certifications
+// passerelle certifications [filters]
+#include <algorithm>
+#include <cctype>
 #include <iostream>
+#include <set>
 
 #include "cli/cli.h"
+#include "engine/french_analyzer.h"
+#include "engine/text.h"
 #include "engine/workspace.h"
 
 namespace passerelle::cli {
 
 const char kCertificationsHelp[] =
-    "Usage : passerelle certifications [--json]\n\n"
+    "Usage : passerelle certifications [--active] [--rome CODE] [--nsf CODE]\n"
+    "                                  [--level N] [--search MOTS] [--json]\n\n"
     "Liste les certifications de l'espace de travail avec leur type, leur niveau,\n"
-    "leurs nombres de blocs et de compétences et leur état.\n\n"
+    "leurs nombres de blocs et de compétences et leur état. Les filtres se cumulent.\n\n"
     "Options :\n"
-    "  --json   [{\"id\",\"kind\",\"title\",\"level\",\"blocs\",\"competences\",\"active\"}]\n\n"
-    "Exemple :\n"
-    "  passerelle certifications --workspace ~/vae\n";
+    "  --active        seulement les certifications actives (celles que leur source\n"
+    "                  ne dit pas inactives : un REAC n'indique pas d'état)\n"
+    "  --rome CODE     code ROME, ou son début : H2903, H29\n"
+    "  --nsf CODE      code NSF, ou son début : 251, 251u, 25\n"
+    "  --level N       niveau européen, de 1 à 8\n"
+    "  --search MOTS   mots de l'intitulé, tous présents, avec l'analyse du français\n"
+    "                  (casse, accents, pluriels : « techniciens maintenance »\n"
+    "                  trouve « Technicien de Maintenance »)\n"
+    "  --json          "
+    "[{\"id\",\"kind\",\"title\",\"level\",\"blocs\",\"competences\",\"active\"}]\n\n"
+    "Exemples :\n"
+    "  passerelle certifications --workspace ~/vae\n"
+    "  passerelle certifications --active --rome H2903 --level 4\n"
+    "  passerelle certifications --search \"usinage commande numérique\"\n";
 
 namespace {
+
+// The filters of the command line, checked once.
+struct Filters {
+  bool active_only = false;
+  std::string rome;  // upper case prefix
+  std::string nsf;   // lower case prefix
+  int level = 0;
+  std::vector<std::string> terms;  // analyzed words of --search
+};
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Result<Filters> ParseFilters(const Args& args, const FrenchAnalyzer& analyzer) {
+  Filters f;
+  f.active_only = args.Has("--active");
+  f.rome = Upper(args.Get("--rome"));
+  f.nsf = Lower(args.Get("--nsf"));
+  if (args.Has("--level")) {
+    const std::string level = args.Get("--level");
+    if (level.size() != 1 || level[0] < '1' || level[0] > '8')
+      return Status::InvalidArgument("--level attend un niveau de 1 à 8, pas « " + level + " »");
+    f.level = level[0] - '0';
+  }
+  if (args.Has("--search")) {
+    for (const AnalyzedToken& t : analyzer.Analyze(args.Get("--search")))
+      if (!t.joined && !analyzer.IsStopword(t.raw)) f.terms.push_back(t.term);
+    if (f.terms.empty())
+      return Status::InvalidArgument("--search attend au moins un mot significatif");
+  }
+  return f;
+}
+
+bool HasCode(const CatalogEntry& e, Code::Type type, const std::string& prefix, bool upper) {
+  for (const Code& code : e.codes)
+    if (code.type == type && StartsWith(upper ? Upper(code.value) : Lower(code.value), prefix))
+      return true;
+  return false;
+}
+
+bool TitleHasTerms(const CatalogEntry& e, const Filters& f, const FrenchAnalyzer& analyzer,
+                   std::vector<AnalyzedToken>* tokens) {
+  analyzer.AnalyzeInto(e.title, tokens);
+  for (const std::string& term : f.terms) {
+    const bool found = std::any_of(tokens->begin(), tokens->end(),
+                                   [&](const AnalyzedToken& t) { return t.term == term; });
+    if (!found) return false;
+  }
+  return true;
+}
+
+std::vector<const CatalogEntry*> Select(const Catalog& catalog, const Filters& f,
+                                        const FrenchAnalyzer& analyzer) {
+  std::vector<const CatalogEntry*> out;
+  std::vector<AnalyzedToken> tokens;
+  for (const auto& [id, e] : catalog.entries()) {
+    if (f.active_only && e.active == false) continue;
+    if (f.level && e.level != f.level) continue;
+    if (!f.rome.empty() && !HasCode(e, Code::Type::kRome, f.rome, true)) continue;
+    if (!f.nsf.empty() && !HasCode(e, Code::Type::kNsf, f.nsf, false)) continue;
+    if (!f.terms.empty() && !TitleHasTerms(e, f, analyzer, &tokens)) continue;
+    out.push_back(&e);
+  }
+  return out;
+}
 
 std::string ActiveText(const std::optional<bool>& active) {
   if (!active) return "?";
@@ -26,49 +115,59 @@ nlohmann::json ActiveJson(const std::optional<bool>& active) {
   return active ? nlohmann::json(*active) : nlohmann::json(nullptr);
 }
 
-void PrintTable(const std::vector<Certification>& certs) {
-  if (certs.empty()) {
-    std::cout << "Aucune certification dans l'espace de travail. "
-                 "Importez-en avec « passerelle import FICHIER ».\n";
+void PrintTable(const std::vector<const CatalogEntry*>& entries, bool filtered) {
+  if (entries.empty()) {
+    std::cout << (filtered ? "Aucune certification ne correspond à ces filtres.\n"
+                           : "Aucune certification dans l'espace de travail. "
+                             "Importez-en avec « passerelle import FICHIER ».\n");
     return;
   }
-  std::cout << PadRight("Identifiant", 12) << PadRight("Type", 6) << PadRight("Niveau", 8)
-            << PadRight("Blocs", 7) << PadRight("Compétences", 13) << PadRight("Active", 8)
-            << "Intitulé\n";
-  for (const Certification& c : certs) {
-    std::cout << PadRight(c.id.value, 12) << PadRight(KindName(c.kind), 6)
-              << PadRight(c.level ? std::to_string(c.level) : "-", 8)
-              << PadRight(std::to_string(c.blocs.size()), 7)
-              << PadRight(std::to_string(c.competences.size()), 13)
-              << PadRight(ActiveText(c.active), 8) << c.title << "\n";
-  }
+  std::string out = PadRight("Identifiant", 12) + PadRight("Type", 6) + PadRight("Niveau", 8) +
+                    PadRight("Blocs", 7) + PadRight("Compétences", 13) + PadRight("Active", 8) +
+                    "Intitulé\n";
+  for (const CatalogEntry* e : entries)
+    out += PadRight(e->id.value, 12) + PadRight(KindName(e->kind), 6) +
+           PadRight(e->level ? std::to_string(e->level) : "-", 8) +
+           PadRight(std::to_string(e->blocs), 7) + PadRight(std::to_string(e->competences), 13) +
+           PadRight(ActiveText(e->active), 8) + e->title + "\n";
+  std::cout << out;
+}
+
+void PrintJsonList(const std::vector<const CatalogEntry*>& entries) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const CatalogEntry* e : entries)
+    out.push_back({{"id", e->id.value},
+                   {"kind", KindName(e->kind)},
+                   {"title", e->title},
+                   {"level", e->level ? nlohmann::json(e->level) : nlohmann::json(nullptr)},
+                   {"blocs", e->blocs},
+                   {"competences", e->competences},
+                   {"active", ActiveJson(e->active)}});
+  PrintJson(out);
 }
 
 }  // namespace
 
 int RunCertifications(const std::vector<std::string>& argv) {
-  auto args = ParseArgs(argv, {{"--json"}, {}});
+  auto args = ParseArgs(argv, {{"--json", "--active"}, {"--rome", "--nsf", "--level", "--search"}});
   if (!args.ok()) return UsageError(args.status().message(), "certifications");
   if (!args->positional.empty())
     return UsageError("argument inattendu : " + args->positional[0], "certifications");
+  FrenchAnalyzer analyzer;
+  auto filters = ParseFilters(*args, analyzer);
+  if (!filters.ok()) return UsageError(filters.status().message(), "certifications");
   RealFileSystem disk;
   Workspace workspace(&disk, WorkspaceRoot(*args));
-  auto certs = workspace.LoadAll();
-  if (!certs.ok()) return Fail(certs.status());
-  if (!args->Has("--json")) {
-    PrintTable(*certs);
+  auto catalog = ReadCatalog(workspace);
+  if (!catalog.ok()) return Fail(catalog.status());
+  const auto selected = Select(*catalog, *filters, analyzer);
+  if (args->Has("--json")) {
+    PrintJsonList(selected);
     return kExitOk;
   }
-  nlohmann::json out = nlohmann::json::array();
-  for (const Certification& c : *certs)
-    out.push_back({{"id", c.id.value},
-                   {"kind", KindName(c.kind)},
-                   {"title", c.title},
-                   {"level", c.level ? nlohmann::json(c.level) : nlohmann::json(nullptr)},
-                   {"blocs", c.blocs.size()},
-                   {"competences", c.competences.size()},
-                   {"active", ActiveJson(c.active)}});
-  PrintJson(out);
+  const bool filtered = filters->active_only || filters->level || !filters->rome.empty() ||
+                        !filters->nsf.empty() || !filters->terms.empty();
+  PrintTable(selected, filtered);
   return kExitOk;
 }
 

@@ -3,9 +3,12 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "engine/workspace.h"
+#include "engine/workspace_batch.h"
 #include "engine/workspace_lock.h"
 #include "importers/document_import.h"
+#include "importers/rncp_xml_import.h"
 
 namespace passerelle::cli {
 
@@ -13,37 +16,60 @@ const char kImportHelp[] =
     "Usage : passerelle import FICHIER... [--format auto|rncp|reac] [--json]\n\n"
     "Importe des référentiels dans l'espace de travail : fiches RNCP ou RS (texte\n"
     "extrait du PDF ou PDF), REAC et RE de titres professionnels, fichiers canoniques\n"
-    "de referentiels/. Le type est reconnu d'après le contenu ; --format le force.\n"
+    "de referentiels/, et l'export open data de France Compétences (fichier XML\n"
+    "export_fiches_RNCP_V4_1_<date>.xml ou son jumeau RS, ou l'archive .zip\n"
+    "téléchargée). Le type est reconnu d'après le contenu ; --format le force.\n"
     "Une certification déjà présente est mise à jour. Si un fichier est illisible,\n"
     "rien n'est importé et l'espace de travail reste tel quel.\n\n"
+    "Export open data : chaque fiche est ajoutée, mise à jour ou laissée inchangée ;\n"
+    "les fiches d'un export précédent du même répertoire (RNCP ou RS) absentes du\n"
+    "nouvel export sont marquées inactives (jamais supprimées). Les fiches sans\n"
+    "NUMERO_FICHE sont ignorées et signalées ; une fiche en double est importée une\n"
+    "fois (la dernière occurrence l'emporte) et signalée. Sur un terminal, une ligne\n"
+    "de progression indique les fiches lues, le débit et le temps restant.\n\n"
     "Options :\n"
     "  --format F   auto (défaut), rncp (fiche RNCP/RS) ou reac (titre professionnel)\n"
-    "  --json       résumé en JSON : {\"imported\":[{\"file\",\"id\",\"blocs\",\n"
-    "               \"competences\",\"status\":\"added|updated|unchanged\"}]}\n\n"
-    "Exemple :\n"
-    "  passerelle import rncp35697.pdf tp00211-reac.txt\n";
+    "  --json       résumé en JSON (voir docs/cli-json.md) : {\"imported\":[...],\n"
+    "               \"exports\":[...],\"deactivated\":[...],\"summary\":{...}}\n\n"
+    "Exemples :\n"
+    "  passerelle import rncp35697.pdf tp00211-reac.txt\n"
+    "  passerelle import export_fiches_RNCP_V4_1_2026-11-20.zip\n";
 
 namespace {
 
 struct Pending {
   std::string file;
   Certification cert;
+  SaveOutcome outcome = SaveOutcome::kAdded;
+};
+
+// What the whole run did, for the report.
+struct RunReport {
+  std::vector<Pending> documents;
+  std::vector<ExportReport> exports;
+  std::vector<CertificationId> deactivated;
 };
 
 const char* OutcomeText(SaveOutcome o) {
   switch (o) {
-    case SaveOutcome::kAdded: return "ajoutée";
-    case SaveOutcome::kUpdated: return "mise à jour";
-    case SaveOutcome::kUnchanged: return "inchangée";
+    case SaveOutcome::kAdded:
+      return "ajoutée";
+    case SaveOutcome::kUpdated:
+      return "mise à jour";
+    case SaveOutcome::kUnchanged:
+      return "inchangée";
   }
   return "";
 }
 
 const char* OutcomeJson(SaveOutcome o) {
   switch (o) {
-    case SaveOutcome::kAdded: return "added";
-    case SaveOutcome::kUpdated: return "updated";
-    case SaveOutcome::kUnchanged: return "unchanged";
+    case SaveOutcome::kAdded:
+      return "added";
+    case SaveOutcome::kUpdated:
+      return "updated";
+    case SaveOutcome::kUnchanged:
+      return "unchanged";
   }
   return "";
 }
@@ -64,26 +90,166 @@ bool ParseAll(const std::vector<std::string>& files, DocumentFormat format,
   return ok;
 }
 
-void Report(const std::vector<Pending>& pending, const std::vector<SaveOutcome>& outcomes,
-            bool json) {
-  nlohmann::json list = nlohmann::json::array();
-  for (size_t i = 0; i < pending.size(); ++i) {
-    const Certification& c = pending[i].cert;
-    if (json) {
-      list.push_back({{"file", pending[i].file},
-                      {"id", c.id.value},
-                      {"blocs", c.blocs.size()},
-                      {"competences", c.competences.size()},
-                      {"status", OutcomeJson(outcomes[i])}});
-      continue;
-    }
-    std::cout << std::filesystem::path(pending[i].file).filename().string() << " : "
-              << c.id.value << " « " << c.title << " » — " << c.blocs.size() << " bloc"
-              << (c.blocs.size() > 1 ? "s" : "") << ", " << c.competences.size()
-              << " compétence" << (c.competences.size() > 1 ? "s" : "") << " — "
-              << OutcomeText(outcomes[i]) << "\n";
+std::string Plural(size_t n, const std::string& word) {
+  return FormatCount(n) + " " + word + (n > 1 ? "s" : "");
+}
+
+// ---- text report ----
+
+void PrintDocuments(const std::vector<Pending>& documents) {
+  for (const Pending& p : documents) {
+    const Certification& c = p.cert;
+    std::cout << std::filesystem::path(p.file).filename().string() << " : " << c.id.value << " « "
+              << c.title << " » — " << Plural(c.blocs.size(), "bloc") << ", "
+              << Plural(c.competences.size(), "compétence") << " — " << OutcomeText(p.outcome)
+              << "\n";
   }
-  if (json) PrintJson({{"imported", list}});
+}
+
+constexpr size_t kListedAtMost = 20;  // skipped / duplicated / deactivated named
+
+void PrintExport(const ExportReport& r) {
+  std::cout << std::filesystem::path(r.file).filename().string() << " : export France Compétences"
+            << (r.flux_version.empty() ? "" : " (flux " + r.flux_version + ")") << ", "
+            << Plural(r.fiches, "fiche") << " — " << FormatCount(r.added) << " ajoutée(s), "
+            << FormatCount(r.updated) << " mise(s) à jour, " << FormatCount(r.unchanged)
+            << " inchangée(s)\n";
+  if (!r.skipped.empty()) {
+    std::cout << "  " << Plural(r.skipped.size(), "fiche") << " ignorée(s) :\n";
+    for (size_t i = 0; i < r.skipped.size() && i < kListedAtMost; ++i)
+      std::cout << "    fiche n° " << r.skipped[i].position << " (ligne " << r.skipped[i].line
+                << ") : " << r.skipped[i].reason << "\n";
+    if (r.skipped.size() > kListedAtMost) std::cout << "    …\n";
+  }
+  if (!r.duplicates.empty()) {
+    std::cout << "  " << Plural(r.duplicates.size(), "fiche")
+              << " en double (la dernière occurrence est retenue) :\n";
+    for (size_t i = 0; i < r.duplicates.size() && i < kListedAtMost; ++i) {
+      std::cout << "    " << r.duplicates[i].id.value << " : fiches n°";
+      for (size_t p : r.duplicates[i].positions) std::cout << " " << p;
+      std::cout << "\n";
+    }
+    if (r.duplicates.size() > kListedAtMost) std::cout << "    …\n";
+  }
+}
+
+struct Totals {
+  size_t added = 0, updated = 0, unchanged = 0, skipped = 0, duplicates = 0;
+};
+
+Totals Total(const RunReport& run) {
+  Totals t;
+  for (const Pending& p : run.documents) {
+    t.added += p.outcome == SaveOutcome::kAdded;
+    t.updated += p.outcome == SaveOutcome::kUpdated;
+    t.unchanged += p.outcome == SaveOutcome::kUnchanged;
+  }
+  for (const ExportReport& r : run.exports) {
+    t.added += r.added;
+    t.updated += r.updated;
+    t.unchanged += r.unchanged;
+    t.skipped += r.skipped.size();
+    t.duplicates += r.duplicates.size();
+  }
+  return t;
+}
+
+void PrintText(const RunReport& run) {
+  PrintDocuments(run.documents);
+  for (const ExportReport& r : run.exports) PrintExport(r);
+  if (run.exports.empty()) return;
+  if (!run.deactivated.empty()) {
+    std::cout << Plural(run.deactivated.size(), "certification")
+              << " absente(s) du nouvel export, marquée(s) inactive(s) :";
+    for (size_t i = 0; i < run.deactivated.size() && i < kListedAtMost; ++i)
+      std::cout << " " << run.deactivated[i].value;
+    std::cout << (run.deactivated.size() > kListedAtMost ? " …\n" : "\n");
+  }
+  const Totals t = Total(run);
+  std::cout << "Bilan : " << FormatCount(t.added) << " ajoutée(s), " << FormatCount(t.updated)
+            << " mise(s) à jour, " << FormatCount(t.unchanged) << " inchangée(s), "
+            << FormatCount(run.deactivated.size()) << " désactivée(s)\n";
+}
+
+// ---- JSON report ----
+
+nlohmann::json ExportJson(const ExportReport& r) {
+  nlohmann::json skipped = nlohmann::json::array(), duplicates = nlohmann::json::array();
+  for (const SkippedFiche& s : r.skipped)
+    skipped.push_back({{"position", s.position}, {"line", s.line}, {"reason", s.reason}});
+  for (const DuplicateFiche& d : r.duplicates)
+    duplicates.push_back({{"id", d.id.value}, {"positions", d.positions}});
+  return {{"file", r.file},     {"flux", r.flux_version},  {"fiches", r.fiches},
+          {"added", r.added},   {"updated", r.updated},    {"unchanged", r.unchanged},
+          {"skipped", skipped}, {"duplicates", duplicates}};
+}
+
+void PrintJsonReport(const RunReport& run) {
+  nlohmann::json imported = nlohmann::json::array(), exports = nlohmann::json::array(),
+                 deactivated = nlohmann::json::array();
+  for (const Pending& p : run.documents)
+    imported.push_back({{"file", p.file},
+                        {"id", p.cert.id.value},
+                        {"blocs", p.cert.blocs.size()},
+                        {"competences", p.cert.competences.size()},
+                        {"status", OutcomeJson(p.outcome)}});
+  for (const ExportReport& r : run.exports) exports.push_back(ExportJson(r));
+  for (const CertificationId& id : run.deactivated) deactivated.push_back(id.value);
+  const Totals t = Total(run);
+  PrintJson({{"imported", imported},
+             {"exports", exports},
+             {"deactivated", deactivated},
+             {"summary",
+              {{"added", t.added},
+               {"updated", t.updated},
+               {"unchanged", t.unchanged},
+               {"deactivated", run.deactivated.size()},
+               {"skipped", t.skipped},
+               {"duplicates", t.duplicates}}}});
+}
+
+// ---- the run ----
+
+// Streams the exports into the batch, then deactivates what they no longer
+// hold. Errors are returned; the caller aborts the batch.
+Status ImportExports(const std::vector<std::string>& files, const Workspace& workspace,
+                     WorkspaceBatch* batch, bool json, RunReport* run) {
+  OpenDataImport import(batch);
+  ProgressLine progress(ProgressWanted(json));
+  for (const std::string& file : files) {
+    auto reports =
+        import.ImportFile(file, [&](const ImportProgress& p) { progress.Update(file, p); });
+    progress.Clear();
+    if (!reports.ok()) return reports.status();
+    for (ExportReport& r : *reports) run->exports.push_back(std::move(r));
+  }
+  if (files.empty()) return Status::OK();
+  auto deactivated = import.DeactivateMissing(workspace);
+  if (!deactivated.ok()) return deactivated.status();
+  run->deactivated = std::move(deactivated).value();
+  return Status::OK();
+}
+
+// Stages the parsed documents and the exports, then commits. `*published`
+// tells whether files were renamed into place before a failure.
+Status Write(const std::string& root, const std::vector<std::string>& exports, bool json,
+             RunReport* run, bool* published) {
+  auto lock = WorkspaceLock::Acquire(root);
+  if (!lock.ok()) return lock.status();
+  RealFileSystem disk;
+  Workspace workspace(&disk, root);
+  auto batch = WorkspaceBatch::Begin(&workspace);
+  if (!batch.ok()) return batch.status();
+  for (Pending& p : run->documents) {
+    auto outcome = (*batch)->Stage(p.cert);
+    if (!outcome.ok()) return outcome.status();
+    p.outcome = *outcome;
+  }
+  Status s = ImportExports(exports, workspace, batch->get(), json, run);
+  if (!s.ok()) return s;
+  s = (*batch)->Commit();
+  *published = (*batch)->published();
+  return s;
 }
 
 }  // namespace
@@ -95,22 +261,28 @@ int RunImport(const std::vector<std::string>& argv) {
   auto format = ParseDocumentFormat(args->Get("--format", "auto"));
   if (!format.ok()) return UsageError(format.status().message(), "import");
 
-  std::vector<Pending> pending;
-  if (!ParseAll(args->positional, *format, &pending)) {
+  std::vector<std::string> exports, documents;
+  for (const std::string& file : args->positional)
+    (*format == DocumentFormat::kAuto && IsOpenDataExportFile(file) ? exports : documents)
+        .push_back(file);
+  RunReport run;
+  if (!ParseAll(documents, *format, &run.documents)) {
     std::cerr << "passerelle : rien n'a été importé ; l'espace de travail est inchangé\n";
     return kExitFailure;
   }
-  const std::string root = WorkspaceRoot(*args);
-  auto lock = WorkspaceLock::Acquire(root);
-  if (!lock.ok()) return Fail(lock.status());
-  RealFileSystem disk;
-  Workspace workspace(&disk, root);
-  std::vector<Certification> certs;
-  for (const Pending& p : pending) certs.push_back(p.cert);
-  std::vector<SaveOutcome> outcomes;
-  Status s = workspace.Save(certs, &outcomes);
-  if (!s.ok()) return Fail(s);
-  Report(pending, outcomes, args->Has("--json"));
+  const bool json = args->Has("--json");
+  bool published = false;
+  Status s = Write(WorkspaceRoot(*args), exports, json, &run, &published);
+  if (!s.ok()) {
+    Fail(s);
+    if (!published)
+      std::cerr << "passerelle : rien n'a été importé ; l'espace de travail est inchangé\n";
+    return kExitFailure;
+  }
+  if (json)
+    PrintJsonReport(run);
+  else
+    PrintText(run);
   return kExitOk;
 }
 

@@ -10,9 +10,10 @@ namespace passerelle::cli {
 
 const char kShowHelp[] =
     "Usage : passerelle show CERTIFICATION [--json]\n\n"
-    "Affiche une certification de l'espace de travail : identité, codes ROME et NSF,\n"
-    "certifications remplacées, blocs et, pour chaque compétence, description,\n"
-    "critères de performance, savoir-faire et savoirs.\n\n"
+    "Affiche une certification de l'espace de travail : identité, état, codes ROME\n"
+    "et NSF, certifications remplacées et remplaçantes, correspondances officielles\n"
+    "entre blocs (vues des deux côtés), blocs et, pour chaque compétence,\n"
+    "description, critères de performance, savoir-faire et savoirs.\n\n"
     "Options :\n"
     "  --json   l'arbre complet en JSON (voir docs/cli-json.md)\n\n"
     "Exemples :\n"
@@ -44,18 +45,28 @@ void PrintLinks(const char* label, const std::vector<CertificationLink>& links) 
   std::cout << "\n";
 }
 
+void PrintCorrespondences(const std::vector<Correspondence>& list) {
+  if (list.empty()) return;
+  std::cout << "Correspondances officielles :\n";
+  for (const Correspondence& c : list)
+    std::cout << "  " << (c.bloc.empty() ? "la certification" : c.bloc.value) << " ↔ "
+              << (c.to_bloc.empty() ? c.to_certification.value : c.to_bloc.value) << "\n";
+}
+
 void PrintHeader(const Certification& c, const CompetenceGraph& graph) {
   std::cout << c.id.value << " — " << c.title << "\n";
   std::cout << "Type : " << KindName(c.kind);
   if (!c.abbreviation.empty()) std::cout << " (" << c.abbreviation << ")";
   std::cout << " · niveau " << (c.level ? std::to_string(c.level) : "non précisé");
   if (c.active) std::cout << " · " << (*c.active ? "active" : "inactive");
+  if (!c.state.empty()) std::cout << " · " << c.state;
   std::cout << "\n";
   PrintCodes(c, Code::Type::kRome, "ROME");
   PrintCodes(c, Code::Type::kNsf, "NSF");
   PrintCodes(c, Code::Type::kFormacode, "Formacode");
   PrintLinks("Remplace", graph.Replaces(c.id));
   PrintLinks("Remplacée par", graph.ReplacedBy(c.id));
+  PrintCorrespondences(graph.Correspondences(c.id));
 }
 
 void PrintCompetence(const Competence& comp) {
@@ -92,7 +103,11 @@ int RunShow(const std::vector<std::string>& argv) {
     auto missing = workspace.Load(id);  // builds the precise message
     return Fail(missing.status());
   }
-  auto graph = CompetenceGraph::Load(workspace);
+  // The links of every certification come from the catalog; only this one
+  // is read in full.
+  auto catalog = ReadCatalog(workspace);
+  if (!catalog.ok()) return Fail(catalog.status());
+  auto graph = CompetenceGraph::LoadFor(workspace, {id}, std::move(catalog).value());
   if (!graph.ok()) return Fail(graph.status());
   const Certification* cert = graph->Find(id);
   if (args->Has("--json")) {

@@ -5,7 +5,25 @@
 
 namespace passerelle {
 
-CompetenceGraph::CompetenceGraph(std::vector<Certification> certs) : certs_(std::move(certs)) {
+namespace {
+
+Catalog CatalogOf(const std::vector<Certification>& certs) {
+  Catalog catalog;
+  for (const Certification& c : certs) catalog.Put(Summarize(c));
+  return catalog;
+}
+
+}  // namespace
+
+// catalog_ is declared before certs_, so it is built before `certs` is
+// moved from.
+CompetenceGraph::CompetenceGraph(std::vector<Certification> certs)
+    : catalog_(CatalogOf(certs)), certs_(std::move(certs)) {
+  Index();
+}
+
+CompetenceGraph::CompetenceGraph(Catalog catalog, std::vector<Certification> loaded)
+    : catalog_(std::move(catalog)), certs_(std::move(loaded)) {
   Index();
 }
 
@@ -15,10 +33,28 @@ Result<CompetenceGraph> CompetenceGraph::Load(const Workspace& workspace) {
   return CompetenceGraph(std::move(all).value());
 }
 
+Result<CompetenceGraph> CompetenceGraph::LoadFor(const Workspace& workspace,
+                                                 const std::vector<CertificationId>& ids,
+                                                 std::optional<Catalog> given) {
+  Result<Catalog> catalog = given ? Result<Catalog>(std::move(*given)) : workspace.LoadCatalog();
+  if (!catalog.ok()) return catalog.status();
+  std::vector<Certification> loaded;
+  for (const CertificationId& id : ids) {
+    auto cert = workspace.Load(id);
+    if (!cert.ok()) return cert.status();
+    // The file may have changed since the catalog was read: the summary
+    // follows the tree that is shown.
+    catalog->Put(Summarize(*cert));
+    loaded.push_back(std::move(cert).value());
+  }
+  return CompetenceGraph(std::move(catalog).value(), std::move(loaded));
+}
+
 void CompetenceGraph::Index() {
-  for (size_t i = 0; i < certs_.size(); ++i) {
-    const Certification& c = certs_[i];
-    by_id_[c.id] = i;
+  std::sort(certs_.begin(), certs_.end(),
+            [](const Certification& a, const Certification& b) { return a.id < b.id; });
+  for (size_t i = 0; i < certs_.size(); ++i) by_id_[certs_[i].id] = i;
+  for (const auto& [id, c] : catalog_.entries()) {
     for (const Code& code : c.codes) by_code_[{code.type, code.value}].push_back(c.id);
     for (const CertificationLink& old : c.replaces) {
       replaces_.insert({c.id, old});
@@ -40,10 +76,14 @@ const Certification* CompetenceGraph::Find(const CertificationId& id) const {
   return it == by_id_.end() ? nullptr : &certs_[it->second];
 }
 
+const CatalogEntry* CompetenceGraph::FindSummary(const CertificationId& id) const {
+  return catalog_.Find(id);
+}
+
 std::string CompetenceGraph::TitleOf(const CertificationId& id,
                                      const std::string& fallback) const {
   if (!fallback.empty()) return fallback;
-  const Certification* c = Find(id);
+  const CatalogEntry* c = FindSummary(id);
   return c ? c->title : "";
 }
 
@@ -81,19 +121,23 @@ std::vector<CertificationId> CompetenceGraph::WithCode(Code::Type type,
 }
 
 std::vector<CertificationId> CompetenceGraph::SharingRome(const CertificationId& id) const {
-  const Certification* c = Find(id);
+  const CatalogEntry* c = FindSummary(id);
   if (!c) return {};
   std::set<CertificationId> out;
-  for (const Code* code : c->CodesOfType(Code::Type::kRome))
-    for (const CertificationId& other : WithCode(Code::Type::kRome, code->value))
+  for (const Code& code : c->codes) {
+    if (code.type != Code::Type::kRome) continue;
+    for (const CertificationId& other : WithCode(Code::Type::kRome, code.value))
       if (other != id) out.insert(other);
+  }
   return {out.begin(), out.end()};
 }
 
 std::vector<Correspondence> CompetenceGraph::Correspondences(const CertificationId& id) const {
   std::vector<Correspondence> out;
-  if (const Certification* c = Find(id)) out = c->correspondences;
-  for (const Certification& other : certs_) {
+  if (const CatalogEntry* c = FindSummary(id)) out = c->correspondences;
+  // A scan rather than an index: a quarter of a million edges at national
+  // scale take about a millisecond, once per `show`.
+  for (const auto& [other_id, other] : catalog_.entries()) {
     if (other.id == id) continue;
     for (const Correspondence& corr : other.correspondences)
       if (corr.to_certification == id) out.push_back({corr.to_bloc, other.id, corr.bloc});

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -30,7 +31,10 @@ Result<std::string> RealFileSystem::ReadFile(const std::string& path) {
   return ss.str();
 }
 
-Status RealFileSystem::WriteFile(const std::string& path, const std::string& content) {
+namespace {
+
+// Writes all of `content` to a new file; fsyncs it when `sync`.
+Status WriteWhole(const std::string& path, const std::string& content, bool sync) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Status::IOError("fichier " + path + " : écriture impossible (" + Reason() + ")");
   size_t done = 0;
@@ -44,9 +48,45 @@ Status RealFileSystem::WriteFile(const std::string& path, const std::string& con
     }
     done += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0)
-    return Status::IOError("fichier " + path + " : écriture impossible (" + Reason() + ")");
+  const bool synced = !sync || ::fsync(fd) == 0;
+  std::string why = synced ? "" : Reason();
+  if (::close(fd) != 0 && synced) why = Reason();
+  if (!why.empty())
+    return Status::IOError("fichier " + path + " : écriture impossible (" + why + ")");
   return Status::OK();
+}
+
+}  // namespace
+
+Status RealFileSystem::WriteFile(const std::string& path, const std::string& content) {
+  return WriteWhole(path, content, /*sync=*/true);
+}
+
+Status RealFileSystem::WriteFileUnsynced(const std::string& path, const std::string& content) {
+  return WriteWhole(path, content, /*sync=*/false);
+}
+
+Status RealFileSystem::SyncFileSystem(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IOError("dossier " + path + " : synchronisation impossible (" + Reason() + ")");
+  // syncfs flushes every file of the file system in one call; fsync on the
+  // folder makes its renames durable.
+  const bool ok = ::syncfs(fd) == 0 && ::fsync(fd) == 0;
+  const std::string why = ok ? "" : Reason();
+  ::close(fd);
+  if (!ok) return Status::IOError("dossier " + path + " : synchronisation impossible (" + why + ")");
+  return Status::OK();
+}
+
+Result<std::string> RealFileSystem::Stamp(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::NotFound("fichier " + path + " : introuvable");
+    return Status::IOError("fichier " + path + " : lecture impossible (" + Reason() + ")");
+  }
+  const int64_t mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return std::to_string(st.st_size) + ":" + std::to_string(mtime_ns) + ":" +
+         std::to_string(st.st_ino);
 }
 
 Status RealFileSystem::Rename(const std::string& from, const std::string& to) {
@@ -93,6 +133,20 @@ Result<std::vector<std::string>> RealFileSystem::ListDir(const std::string& path
 bool RealFileSystem::Exists(const std::string& path) {
   std::error_code ec;
   return fs::exists(path, ec);
+}
+
+// ---- FileSystem defaults ----
+
+Status FileSystem::WriteFileUnsynced(const std::string& path, const std::string& content) {
+  return WriteFile(path, content);
+}
+
+Status FileSystem::SyncFileSystem(const std::string&) { return Status::OK(); }
+
+Result<std::string> FileSystem::Stamp(const std::string& path) {
+  auto content = ReadFile(path);
+  if (!content.ok()) return content.status();
+  return std::to_string(content->size()) + ":" + ContentHash(*content);
 }
 
 // ---- MemoryFileSystem ----
@@ -150,6 +204,37 @@ Status WriteFileAtomic(FileSystem& fs_, const std::string& path, const std::stri
   if (s.ok()) s = fs_.Rename(tmp, path);
   if (!s.ok()) fs_.Remove(tmp);
   return s;
+}
+
+std::string ContentHash(std::string_view bytes) {
+  // MurmurHash64A: eight bytes per step, several times faster than a
+  // byte-wise hash on the hundreds of megabytes of a national import.
+  constexpr uint64_t kMul = 0xc6a4a7935bd1e995ULL;
+  constexpr int kShift = 47;
+  uint64_t h = 0x9747b28c5bd1e995ULL ^ (bytes.size() * kMul);
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t k;
+    std::memcpy(&k, bytes.data() + i, 8);
+    k *= kMul;
+    k ^= k >> kShift;
+    k *= kMul;
+    h ^= k;
+    h *= kMul;
+  }
+  if (i < bytes.size()) {
+    uint64_t tail = 0;
+    std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    h ^= tail;
+    h *= kMul;
+  }
+  h ^= h >> kShift;
+  h *= kMul;
+  h ^= h >> kShift;
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int d = 15; d >= 0; --d, h >>= 4) out[static_cast<size_t>(d)] = kHex[h & 0xf];
+  return out;
 }
 
 Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/status.h"
@@ -28,6 +29,20 @@ class FileSystem {
   // Names (not paths) of the entries of a folder, sorted.
   virtual Result<std::vector<std::string>> ListDir(const std::string& path) = 0;
   virtual bool Exists(const std::string& path) = 0;
+
+  // Writes like WriteFile without waiting for the data to reach the disk;
+  // a later SyncFileSystem makes every such write durable at once. Saving
+  // thousands of files with one fsync each would take minutes.
+  // Default: WriteFile.
+  virtual Status WriteFileUnsynced(const std::string& path, const std::string& content);
+  // Makes the writes of the file system holding `path` durable (data and
+  // renames). Default: nothing to do.
+  virtual Status SyncFileSystem(const std::string& path);
+  // An opaque token that changes whenever the content of the file may have
+  // changed (used to tell whether a cached summary is stale). NotFound when
+  // the file does not exist. Default: the size and a hash of the content;
+  // the real disk uses size, modification time and inode instead of reading.
+  virtual Result<std::string> Stamp(const std::string& path);
 };
 
 // The real disk. Files are fsync'ed before rename.
@@ -40,6 +55,9 @@ class RealFileSystem : public FileSystem {
   Status MakeDirs(const std::string& path) override;
   Result<std::vector<std::string>> ListDir(const std::string& path) override;
   bool Exists(const std::string& path) override;
+  Status WriteFileUnsynced(const std::string& path, const std::string& content) override;
+  Status SyncFileSystem(const std::string& path) override;
+  Result<std::string> Stamp(const std::string& path) override;
 };
 
 // In-memory file system for tests; can be told to fail the n-th write.
@@ -66,6 +84,10 @@ class MemoryFileSystem : public FileSystem {
 // Writes `content` to `path` atomically: a temporary file beside it, then a
 // rename. On failure the temporary is removed and `path` is untouched.
 Status WriteFileAtomic(FileSystem& fs, const std::string& path, const std::string& content);
+
+// 64-bit FNV-1a hash of `bytes`, as 16 lower-case hex digits: a content
+// fingerprint (not a cryptographic hash).
+std::string ContentHash(std::string_view bytes);
 
 // Reads a file of the real disk for an importer, with French messages:
 // "fichier X : introuvable", "fichier X : illisible (raison)", and a refusal

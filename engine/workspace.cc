@@ -1,11 +1,11 @@
 #include "engine/workspace.h"
 
-#include <unistd.h>
-
+#include <algorithm>
 #include <cstdlib>
 
 #include "engine/certification_xml.h"
 #include "engine/text.h"
+#include "engine/workspace_batch.h"
 
 namespace passerelle {
 
@@ -39,18 +39,21 @@ Result<std::vector<CertificationId>> Workspace::List() const {
 
 bool Workspace::Contains(const CertificationId& id) const { return fs_->Exists(PathOf(id)); }
 
-Result<Certification> Workspace::Load(const CertificationId& id) const {
+Result<std::string> Workspace::ReadCertificationFile(const CertificationId& id) const {
   if (!IsCertificationId(id.value))
     return Status::InvalidArgument("« " + id.value +
                                    " » n'est pas un identifiant de certification "
                                    "(attendu : RNCP1234, RS1234 ou TP-01234)");
   auto xml = fs_->ReadFile(PathOf(id));
-  if (!xml.ok()) {
-    if (xml.status().kind() == Status::Kind::kNotFound)
-      return Status::NotFound("certification " + id.value + " absente de l'espace de travail " +
-                              root_);
-    return xml.status();
-  }
+  if (!xml.ok() && xml.status().kind() == Status::Kind::kNotFound)
+    return Status::NotFound("certification " + id.value + " absente de l'espace de travail " +
+                            root_);
+  return xml;
+}
+
+Result<Certification> Workspace::Load(const CertificationId& id) const {
+  auto xml = ReadCertificationFile(id);
+  if (!xml.ok()) return xml.status();
   return CertificationFromXml(*xml, PathOf(id));
 }
 
@@ -67,36 +70,87 @@ Result<std::vector<Certification>> Workspace::LoadAll() const {
   return all;
 }
 
-Status Workspace::Save(const std::vector<Certification>& certs,
-                       std::vector<SaveOutcome>* outcomes) {
-  Status s = fs_->MakeDirs(CertDir());
-  if (!s.ok()) return s;
-  const std::string suffix = ".tmp-" + std::to_string(::getpid());
-  std::vector<std::string> written;
-  std::vector<SaveOutcome> result;
-  for (const Certification& cert : certs) {
-    const std::string path = PathOf(cert.id);
-    const std::string xml = CertificationToXml(cert);
-    auto existing = fs_->ReadFile(path);
-    if (existing.ok() && *existing == xml) {
-      result.push_back(SaveOutcome::kUnchanged);
+Result<CatalogEntry> Workspace::EntryFromXml(const std::string& xml, const std::string& stamp,
+                                             const std::string& origin) {
+  auto cert = CertificationFromXml(xml, origin);
+  if (!cert.ok()) return cert.status();
+  CatalogEntry entry = Summarize(*cert);
+  entry.stamp = stamp;
+  entry.hash = ContentHash(xml);
+  return entry;
+}
+
+namespace {
+
+// The stored catalog, or an empty one when the file is absent or damaged
+// (`*missing` set): it is derived data and will be rebuilt.
+Result<Catalog> ReadStoredCatalog(FileSystem* fs, const std::string& path, bool* missing) {
+  *missing = false;
+  auto text = fs->ReadFile(path);
+  if (!text.ok()) {
+    if (text.status().kind() != Status::Kind::kNotFound) return text.status();
+    *missing = true;
+    return Catalog();
+  }
+  auto parsed = Catalog::Parse(*text, path);
+  if (parsed.ok() || parsed.status().kind() == Status::Kind::kUnsupported) return parsed;
+  *missing = true;
+  return Catalog();
+}
+
+}  // namespace
+
+Result<Catalog> Workspace::LoadCatalog(CatalogRefresh* refresh) const {
+  CatalogRefresh info;
+  auto ids = List();
+  if (!ids.ok()) return ids.status();
+  auto catalog = ReadStoredCatalog(fs_, CatalogPath(), &info.missing);
+  if (!catalog.ok()) return catalog.status();
+  info.missing = info.missing && !ids->empty();
+  Catalog fresh;
+  size_t matched = 0;  // files that had an entry, up to date or not
+  for (const CertificationId& id : *ids) {
+    auto stamp = fs_->Stamp(PathOf(id));
+    if (!stamp.ok()) {
+      if (stamp.status().kind() == Status::Kind::kNotFound) continue;  // removed meanwhile
+      return stamp.status();
+    }
+    const CatalogEntry* known = catalog->Find(id);
+    if (known) ++matched;
+    if (known && known->stamp == *stamp) {
+      fresh.Put(*known);
       continue;
     }
-    result.push_back(existing.ok() ? SaveOutcome::kUpdated : SaveOutcome::kAdded);
-    written.push_back(path);
-    s = fs_->WriteFile(path + suffix, xml);
-    if (!s.ok()) break;
+    auto xml = ReadCertificationFile(id);
+    if (!xml.ok()) return xml.status();
+    auto entry = EntryFromXml(*xml, *stamp, PathOf(id));
+    if (!entry.ok()) return entry.status();
+    fresh.Put(std::move(entry).value());
+    ++info.reread;
   }
-  if (s.ok()) {
-    for (const std::string& path : written) {
-      s = fs_->Rename(path + suffix, path);
-      if (!s.ok()) break;
-    }
+  info.dropped = catalog->size() - matched;
+  if (refresh) *refresh = info;
+  return fresh;
+}
+
+Status Workspace::WriteCatalog(const Catalog& catalog) {
+  Status s = fs_->MakeDirs(root_);
+  if (!s.ok()) return s;
+  return WriteFileAtomic(*fs_, CatalogPath(), catalog.Serialize());
+}
+
+Status Workspace::Save(const std::vector<Certification>& certs,
+                       std::vector<SaveOutcome>* outcomes) {
+  auto batch = WorkspaceBatch::Begin(this);
+  if (!batch.ok()) return batch.status();
+  std::vector<SaveOutcome> result;
+  for (const Certification& cert : certs) {
+    auto outcome = (*batch)->Stage(cert);
+    if (!outcome.ok()) return outcome.status();  // the batch removes its temporaries
+    result.push_back(*outcome);
   }
-  if (!s.ok()) {
-    for (const std::string& path : written) fs_->Remove(path + suffix);
-    return s;
-  }
+  Status s = (*batch)->Commit();
+  if (!s.ok()) return s;
   if (outcomes) *outcomes = std::move(result);
   return Status::OK();
 }

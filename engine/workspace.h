@@ -1,6 +1,7 @@
 // The workspace: the folder where Passerelle keeps the competence graph
-// (one canonical XML file per certification under certifications/) and,
-// later, the dossier index. Layout documented in docs/workspace.md.
+// (one canonical XML file per certification under certifications/, and the
+// catalog that summarizes them) and the dossier index. Layout documented in
+// docs/workspace.md.
 //
 // Thread safety: none; one process writes at a time (a lock file guards
 // writers across processes).
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/catalog.h"
 #include "engine/certification.h"
 #include "engine/file_system.h"
 #include "engine/status.h"
@@ -20,6 +22,14 @@ namespace passerelle {
 std::string ResolveWorkspacePath(const std::string& flag);
 
 enum class SaveOutcome { kAdded, kUpdated, kUnchanged };
+
+// What LoadCatalog had to do to bring the stored catalog up to date.
+struct CatalogRefresh {
+  bool missing = false;   // no catalog file (or an unreadable one): rebuilt
+  size_t reread = 0;      // certification files read because their stamp changed
+  size_t dropped = 0;     // entries whose file no longer exists
+  bool stale() const { return missing || reread > 0 || dropped > 0; }
+};
 
 class Workspace {
  public:
@@ -34,19 +44,39 @@ class Workspace {
   // NotFound (French message with the id) when absent; Corruption when the
   // file is damaged.
   Result<Certification> Load(const CertificationId& id) const;
-  // All certifications, sorted by id.
+  // All certifications, sorted by id. Reads every file: prefer
+  // LoadCatalog when summaries are enough.
   Result<std::vector<Certification>> LoadAll() const;
 
-  // Stores the certifications. All files are first written as temporaries;
-  // only when every one is written are they renamed into place, so a failed
-  // save leaves the workspace as it was. `outcomes` (may be null) receives
-  // one entry per certification.
+  // The catalog, checked against the certification files: an entry whose
+  // file changed (other stamp) is rebuilt from the file, one whose file is
+  // gone is dropped, a file without entry is summarized. With a catalog up
+  // to date this reads one file and stats the others. The result is not
+  // written back (readers hold no lock); `refresh` (may be null) says
+  // whether writing it would help. Corruption when a certification file is
+  // damaged; a damaged catalog is simply rebuilt.
+  Result<Catalog> LoadCatalog(CatalogRefresh* refresh = nullptr) const;
+  // Replaces the catalog file atomically. REQUIRES: the writer lock.
+  Status WriteCatalog(const Catalog& catalog);
+
+  // Stores the certifications (and updates the catalog) through a
+  // WorkspaceBatch: all files are first written as temporaries; only when
+  // every one is written are they renamed into place, so a failed save
+  // leaves the workspace as it was. `outcomes` (may be null) receives one
+  // entry per certification.
   Status Save(const std::vector<Certification>& certs, std::vector<SaveOutcome>* outcomes);
 
   std::string PathOf(const CertificationId& id) const;
+  std::string CatalogPath() const { return root_ + "/catalog"; }
+  std::string CertDir() const { return root_ + "/certifications"; }
+  FileSystem* file_system() const { return fs_; }
+
+  // Parses the canonical bytes of `id` and summarizes them with `stamp`.
+  static Result<CatalogEntry> EntryFromXml(const std::string& xml, const std::string& stamp,
+                                           const std::string& origin);
 
  private:
-  std::string CertDir() const { return root_ + "/certifications"; }
+  Result<std::string> ReadCertificationFile(const CertificationId& id) const;
   FileSystem* fs_;
   std::string root_;
 };

@@ -6,6 +6,8 @@
 #include "importers/pdf_text.h"
 #include "importers/reac_text.h"
 #include "importers/rncp_text.h"
+#include "importers/rncp_xml_import.h"
+#include "importers/rncp_xml_reader.h"
 #include "importers/text_decode.h"
 
 namespace passerelle {
@@ -57,10 +59,24 @@ Result<ImportedDocument> ImportCanonicalXml(const std::string& bytes, const std:
   return doc;
 }
 
+// The open-data export (XML whose root is FICHES), or a zip archive, which
+// must hold one.
+Result<ImportedDocument> ImportOpenDataBytes(const std::string& bytes, const std::string& name) {
+  auto certs = ReadOpenDataExport(bytes, name);
+  if (!certs.ok()) return certs.status();
+  ImportedDocument doc;
+  doc.format = "opendata-xml";
+  doc.certifications = std::move(certs).value();
+  return doc;
+}
+
 }  // namespace
 
 Result<ImportedDocument> ImportDocumentBytes(const std::string& bytes, const std::string& name,
                                              DocumentFormat format) {
+  if (format == DocumentFormat::kAuto &&
+      (LooksLikeOpenDataExport(std::string_view(bytes).substr(0, 4096)) || LooksLikeZip(bytes)))
+    return ImportOpenDataBytes(bytes, name);
   if (format == DocumentFormat::kAuto && LooksLikeXml(bytes)) return ImportCanonicalXml(bytes, name);
   bool from_pdf = false;
   auto text = DocumentText(bytes, name, &from_pdf);

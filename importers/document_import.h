@@ -28,6 +28,11 @@ struct ImportedDocument {
 constexpr size_t kMaxDocumentBytes = 64u * 1024 * 1024;
 
 // Reads and parses the file at `path`. Messages (French) name the file.
+// Detection, from the content: France Compétences' open-data export (XML
+// root FICHES, or a zip holding it; a zip without one is refused), then a
+// canonical <certification> file, a PDF, a text fiche or REAC. The national
+// export is larger than kMaxDocumentBytes: import it with OpenDataImport
+// (importers/rncp_xml_import.h), which streams it into the workspace.
 Result<ImportedDocument> ImportDocumentFile(const std::string& path, DocumentFormat format);
 
 // Same on bytes already read; `name` is used in messages and as source name.

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <utility>
 
 namespace passerelle {
 
@@ -39,7 +40,26 @@ std::string Replacement(const std::string& tag) {
   return "";
 }
 
+// The named entities of French text copied from web editors (the flux v3
+// of the open-data export held HTML with them).
+const char* NamedLetter(const std::string& entity) {
+  static const std::pair<const char*, const char*> kEntities[] = {
+      {"eacute", "é"}, {"egrave", "è"}, {"ecirc", "ê"},  {"euml", "ë"},   {"agrave", "à"},
+      {"acirc", "â"},  {"auml", "ä"},   {"ccedil", "ç"}, {"icirc", "î"},  {"iuml", "ï"},
+      {"ocirc", "ô"},  {"ouml", "ö"},   {"ucirc", "û"},  {"ugrave", "ù"}, {"uuml", "ü"},
+      {"oelig", "œ"},  {"aelig", "æ"},  {"Eacute", "É"}, {"Egrave", "È"}, {"Ecirc", "Ê"},
+      {"Agrave", "À"}, {"Acirc", "Â"},  {"Ccedil", "Ç"}, {"Icirc", "Î"},  {"Ocirc", "Ô"},
+      {"Ucirc", "Û"},  {"OElig", "Œ"},  {"rsquo", "’"},  {"lsquo", "‘"},  {"rdquo", "”"},
+      {"ldquo", "“"},  {"laquo", "«"},  {"raquo", "»"},  {"hellip", "…"}, {"ndash", "–"},
+      {"mdash", "—"},  {"bull", "•"},   {"middot", "·"}, {"deg", "°"},    {"euro", "€"},
+      {"times", "×"},  {"sup2", "²"},   {"oacute", "ó"}, {"aacute", "á"}, {"iacute", "í"}};
+  for (const auto& [name, letter] : kEntities)
+    if (entity == name) return letter;
+  return nullptr;
+}
+
 std::string DecodeEntity(const std::string& entity) {
+  if (const char* letter = NamedLetter(entity)) return letter;
   if (entity == "amp") return "&";
   if (entity == "lt") return "<";
   if (entity == "gt") return ">";

@@ -31,8 +31,6 @@ namespace {
 using rncp::FicheText;
 using rncp::ParsedBloc;
 
-const char* const kImplicitBlocTitle = "Compétences de la certification";
-
 // The bulleted lines of a summary: runs of bullet lines and the wrapped
 // lines that continue them; lines ending with ":" are headings and are
 // left out ("• Pour l'ensemble des activités de production :", "Il a
@@ -155,6 +153,8 @@ bool HasFicheAnchor(const FicheText& fiche) {
 }
 
 }  // namespace
+
+const char kImplicitBlocTitle[] = "Compétences de la certification";
 
 bool LooksLikeRncpFicheText(const std::string& text) {
   if (text.find("RNCP") == std::string::npos && text.find("RS") == std::string::npos)

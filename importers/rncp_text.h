@@ -16,6 +16,10 @@
 
 namespace passerelle {
 
+// Title of the implicit bloc `<fiche>BC00` of a fiche without blocs
+// (docs/identifiers.md), shared with the open-data importer.
+extern const char kImplicitBlocTitle[];
+
 // True when `text` looks like an RNCP/RS fiche (either layout).
 bool LooksLikeRncpFicheText(const std::string& text);
 

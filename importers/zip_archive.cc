@@ -124,6 +124,72 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(const std::string& bytes,
   return std::unique_ptr<ZipArchive>(new ZipArchive(archive, file_name));
 }
 
+Result<std::unique_ptr<ZipArchive>> ZipArchive::OpenFile(const std::string& path) {
+  int code = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  if (archive == nullptr) {
+    if (code == ZIP_ER_NOENT) return Status::NotFound("fichier " + path + " : introuvable");
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    Status status = Status::InvalidArgument("fichier " + path + " : " + DescribeZipError(&error));
+    zip_error_fini(&error);
+    return status;
+  }
+  return std::unique_ptr<ZipArchive>(new ZipArchive(archive, path));
+}
+
+namespace {
+
+// One entry inflated as it is read.
+class ZipEntrySource : public ByteSource {
+ public:
+  ZipEntrySource(zip_file_t* file, std::string file_name, std::string entry, uint64_t declared,
+                 uint64_t max_bytes)
+      : file_(file),
+        file_name_(std::move(file_name)),
+        entry_(std::move(entry)),
+        declared_(declared),
+        max_bytes_(max_bytes) {}
+  ~ZipEntrySource() override { zip_fclose(file_); }
+
+  Result<size_t> Read(char* buffer, size_t size) override {
+    const zip_int64_t n = zip_fread(file_, buffer, size);
+    if (n < 0)
+      return Status::InvalidArgument("fichier " + file_name_ + " : partie " + entry_ +
+                                     " illisible, " + DescribeZipError(zip_file_get_error(file_)));
+    done_ += static_cast<uint64_t>(n);
+    if (done_ > max_bytes_) return TooLarge(file_name_, entry_, max_bytes_);
+    return static_cast<size_t>(n);
+  }
+  uint64_t TotalBytes() const override { return declared_; }
+
+ private:
+  zip_file_t* file_;
+  std::string file_name_, entry_;
+  uint64_t declared_, max_bytes_, done_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ByteSource>> ZipArchive::OpenEntry(const std::string& name,
+                                                          uint64_t max_bytes) const {
+  const zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
+  if (index < 0)
+    return Status::NotFound("fichier " + file_name_ + " : partie " + name +
+                            " absente de l'archive");
+  zip_stat_t st;
+  zip_stat_init(&st);
+  const bool sized = zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) == 0 &&
+                     (st.valid & ZIP_STAT_SIZE);
+  if (sized && st.size > max_bytes) return TooLarge(file_name_, name, max_bytes);
+  zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
+  if (file == nullptr)
+    return Status::InvalidArgument("fichier " + file_name_ + " : partie " + name + " illisible, " +
+                                   DescribeZipError(zip_get_error(archive_)));
+  return std::unique_ptr<ByteSource>(
+      new ZipEntrySource(file, file_name_, name, sized ? st.size : 0, max_bytes));
+}
+
 std::vector<std::string> ZipArchive::EntryNames() const {
   std::vector<std::string> names;
   const zip_int64_t n = zip_get_num_entries(archive_, 0);

@@ -1,6 +1,7 @@
-// Zip archives in memory with libzip: reading the parts of an office
-// document (.docx, .odt) safely, and writing small archives (test fixtures,
-// exports).
+// Zip archives with libzip: reading the parts of an office document (.docx,
+// .odt) safely, streaming a large entry from an archive on disk (the
+// open-data export as downloaded), and writing small archives (test
+// fixtures, exports).
 //
 // Reading is defensive: a corrupt or truncated archive gives a French
 // message naming the file, and an entry is never inflated past a caller's
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "engine/status.h"
+#include "importers/byte_source.h"
 
 struct zip;       // libzip's zip_t
 struct zip_file;  // libzip's zip_file_t
@@ -27,6 +29,9 @@ class ZipArchive {
   // zip archive (truncated, central directory damaged, not a zip at all).
   static Result<std::unique_ptr<ZipArchive>> Open(const std::string& bytes,
                                                   const std::string& file_name);
+  // Opens the archive file at `path`, read from disk as needed (never
+  // loaded whole). NotFound when absent; InvalidArgument as Open.
+  static Result<std::unique_ptr<ZipArchive>> OpenFile(const std::string& path);
   ~ZipArchive();
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
@@ -44,6 +49,13 @@ class ZipArchive {
   // - InvalidArgument when the data cannot be inflated (bad CRC, damaged
   //   deflate stream, unknown method) or the entry is encrypted.
   Result<std::string> ReadEntry(const std::string& name, size_t max_bytes) const;
+
+  // Entry `name` as a stream, inflated chunk by chunk as it is read. The
+  // archive must outlive the stream. Same errors as ReadEntry (NotFound,
+  // encrypted, damaged data), and a Read fails once more than `max_bytes`
+  // came out (declared sizes can lie). TotalBytes is the declared size.
+  Result<std::unique_ptr<ByteSource>> OpenEntry(const std::string& name,
+                                                uint64_t max_bytes) const;
 
  private:
   ZipArchive(struct zip* archive, std::string file_name);

@@ -2,7 +2,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "engine/certification_xml.h"
 #include "engine/competence_graph.h"
+#include "engine/workspace_batch.h"
 
 using namespace passerelle;
 
@@ -101,4 +103,83 @@ BOOST_AUTO_TEST_CASE(workspace_path_resolution) {
   BOOST_TEST(ResolveWorkspacePath("") == "/tmp/env-ws");
   unsetenv("PASSERELLE_WORKSPACE");
   BOOST_TEST(ResolveWorkspacePath("") == "./.passerelle");
+}
+
+// ---- the catalog and batches ----
+
+BOOST_AUTO_TEST_CASE(save_writes_the_catalog_that_listing_reads) {
+  MemoryFileSystem fs;
+  Workspace ws(&fs, "/ws");
+  Certification newer = Cert("RNCP35697", "Nouveau");
+  newer.replaces = {{CertificationId("RNCP420"), ""}};
+  BOOST_REQUIRE(ws.Save({newer, Cert("RNCP420", "Ancien")}, nullptr).ok());
+  BOOST_REQUIRE(fs.files().count("/ws/catalog"));
+  CatalogRefresh refresh;
+  auto catalog = ws.LoadCatalog(&refresh);
+  BOOST_REQUIRE(catalog.ok());
+  BOOST_TEST(!refresh.stale());
+  BOOST_TEST(catalog->size() == 2u);
+  BOOST_TEST(catalog->Find(CertificationId("RNCP35697"))->replaces[0].id.value == "RNCP420");
+  // Only RNCP420 is read in full; the link comes from the catalog.
+  auto graph = CompetenceGraph::LoadFor(ws, {CertificationId("RNCP420")});
+  BOOST_REQUIRE(graph.ok());
+  BOOST_TEST(graph->ReplacedBy(CertificationId("RNCP420"))[0].title == "Nouveau");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_or_stale_catalog_is_rebuilt_from_the_files) {
+  MemoryFileSystem fs;
+  Workspace ws(&fs, "/ws");
+  BOOST_REQUIRE(ws.Save({Cert("RNCP1", "Un"), Cert("RNCP2", "Deux"), Cert("RNCP3", "Trois")},
+                        nullptr).ok());
+  // A file changed behind the catalog's back, one removed, one added.
+  Certification changed = Cert("RNCP1", "Un, modifié");
+  BOOST_REQUIRE(fs.WriteFile(ws.PathOf(changed.id), CertificationToXml(changed)).ok());
+  BOOST_REQUIRE(fs.Remove(ws.PathOf(CertificationId("RNCP2"))).ok());
+  Certification added = Cert("RS4", "Quatre");
+  BOOST_REQUIRE(fs.WriteFile(ws.PathOf(added.id), CertificationToXml(added)).ok());
+  CatalogRefresh refresh;
+  auto catalog = ws.LoadCatalog(&refresh);
+  BOOST_REQUIRE(catalog.ok());
+  BOOST_TEST(refresh.reread == 2u);
+  BOOST_TEST(refresh.dropped == 1u);
+  BOOST_TEST(catalog->Find(CertificationId("RNCP1"))->title == "Un, modifié");
+  BOOST_TEST(!catalog->Find(CertificationId("RNCP2")));
+  BOOST_TEST(catalog->Find(CertificationId("RS4")));
+  // No catalog at all, or a damaged one: rebuilt.
+  for (const char* damage : {"", "n'importe quoi"}) {
+    if (*damage) BOOST_REQUIRE(fs.WriteFile("/ws/catalog", damage).ok());
+    else BOOST_REQUIRE(fs.Remove("/ws/catalog").ok());
+    auto rebuilt = ws.LoadCatalog(&refresh);
+    BOOST_REQUIRE(rebuilt.ok());
+    BOOST_TEST(refresh.missing);
+    BOOST_TEST(rebuilt->size() == 3u);
+  }
+  // The next save writes it back.
+  BOOST_REQUIRE(ws.Save({}, nullptr).ok());
+  ws.LoadCatalog(&refresh);
+  BOOST_TEST(!refresh.stale());
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_stages_last_wins_and_aborts_cleanly) {
+  MemoryFileSystem fs;
+  Workspace ws(&fs, "/ws");
+  BOOST_REQUIRE(ws.Save({Cert("RNCP1", "Un")}, nullptr).ok());
+  const auto before = fs.files();
+  {
+    auto batch = WorkspaceBatch::Begin(&ws);
+    BOOST_REQUIRE(batch.ok());
+    BOOST_TEST((*(*batch)->Stage(Cert("RNCP1", "Autre")) == SaveOutcome::kUpdated));
+    BOOST_TEST((*(*batch)->Stage(Cert("RNCP2", "Deux")) == SaveOutcome::kAdded));
+    // Staged again with the stored content: unchanged, its temporary goes.
+    BOOST_TEST((*(*batch)->Stage(Cert("RNCP1", "Un")) == SaveOutcome::kUnchanged));
+    BOOST_TEST(fs.files().size() == before.size() + 1);  // RNCP2's temporary
+  }  // destroyed without Commit
+  BOOST_TEST((fs.files() == before));
+  // A batch with nothing to write touches nothing.
+  auto idle = WorkspaceBatch::Begin(&ws);
+  BOOST_REQUIRE(idle.ok());
+  BOOST_TEST((*(*idle)->Stage(Cert("RNCP1", "Un")) == SaveOutcome::kUnchanged));
+  BOOST_TEST((*idle)->Commit().ok());
+  BOOST_TEST(!(*idle)->published());
+  BOOST_TEST((fs.files() == before));
 }

@@ -1,0 +1,111 @@
+#include "engine/workspace_batch.h"
+
+#include <unistd.h>
+
+#include "engine/certification_xml.h"
+
+namespace passerelle {
+
+Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspace) {
+  CatalogRefresh refresh;
+  auto catalog = workspace->LoadCatalog(&refresh);
+  if (!catalog.ok()) return catalog.status();
+  return std::unique_ptr<WorkspaceBatch>(
+      new WorkspaceBatch(workspace, std::move(catalog).value(), refresh.stale()));
+}
+
+WorkspaceBatch::WorkspaceBatch(Workspace* workspace, Catalog stored, bool catalog_stale)
+    : workspace_(workspace),
+      fs_(workspace->file_system()),
+      stored_(std::move(stored)),
+      catalog_stale_(catalog_stale),
+      suffix_(".tmp-" + std::to_string(::getpid())) {}
+
+WorkspaceBatch::~WorkspaceBatch() { Abort(); }
+
+std::string WorkspaceBatch::TemporaryOf(const CertificationId& id) const {
+  return workspace_->PathOf(id) + suffix_;
+}
+
+Result<SaveOutcome> WorkspaceBatch::Stage(const Certification& cert) {
+  if (finished_) return Status::InvalidArgument("lot d'écriture déjà terminé");
+  if (staged_.empty()) {
+    Status s = fs_->MakeDirs(workspace_->CertDir());
+    if (!s.ok()) return s;
+  }
+  const std::string xml = CertificationToXml(cert);
+  CatalogEntry entry = Summarize(cert);
+  entry.hash = ContentHash(xml);
+  const CatalogEntry* stored = stored_.Find(cert.id);
+  auto previous = staged_.find(cert.id);
+  const bool had_temporary = previous != staged_.end() && previous->second.written;
+  if (stored && stored->hash == entry.hash) {
+    if (had_temporary) fs_->Remove(TemporaryOf(cert.id));
+    staged_[cert.id] = {*stored, false};
+    return SaveOutcome::kUnchanged;
+  }
+  const std::string temporary = TemporaryOf(cert.id);
+  Status s = fs_->WriteFileUnsynced(temporary, xml);
+  if (!s.ok()) {
+    fs_->Remove(temporary);
+    if (had_temporary) staged_.erase(cert.id);
+    return s;
+  }
+  // Renaming keeps size, modification time and inode: the stamp of the
+  // temporary is the stamp the final file will have.
+  auto stamp = fs_->Stamp(temporary);
+  if (!stamp.ok()) {
+    fs_->Remove(temporary);
+    staged_.erase(cert.id);
+    return stamp.status();
+  }
+  entry.stamp = *stamp;
+  staged_[cert.id] = {std::move(entry), true};
+  return stored ? SaveOutcome::kUpdated : SaveOutcome::kAdded;
+}
+
+Status WorkspaceBatch::RenameAll() {
+  Status s;
+  for (auto& [id, staged] : staged_) {
+    if (!staged.written) continue;
+    if (s.ok()) s = fs_->Rename(TemporaryOf(id), workspace_->PathOf(id));
+    if (s.ok()) {
+      staged.written = false;  // in place: nothing left to remove
+      stored_.Put(staged.entry);
+      published_ = true;
+    }
+  }
+  return s;
+}
+
+Status WorkspaceBatch::Commit() {
+  if (finished_) return Status::InvalidArgument("lot d'écriture déjà terminé");
+  bool any_write = false;
+  for (const auto& [id, staged] : staged_) any_write |= staged.written;
+  if (any_write) {
+    Status s = fs_->SyncFileSystem(workspace_->CertDir());
+    if (!s.ok()) return s;  // the destructor removes the temporaries
+    s = RenameAll();
+    if (s.ok()) s = fs_->SyncFileSystem(workspace_->CertDir());
+    if (!s.ok()) return s;
+  }
+  finished_ = true;
+  if (!any_write && !catalog_stale_) return Status::OK();
+  Status s = workspace_->WriteCatalog(stored_);
+  if (!s.ok())
+    return s.WithContext(
+        "certifications enregistrées, mais catalogue non mis à jour "
+        "(il sera reconstruit à la prochaine lecture) : ");
+  return Status::OK();
+}
+
+void WorkspaceBatch::Abort() {
+  for (auto& [id, staged] : staged_) {
+    if (!staged.written) continue;
+    fs_->Remove(TemporaryOf(id));
+    staged.written = false;
+  }
+  finished_ = true;
+}
+
+}  // namespace passerelle
