@@ -44,7 +44,7 @@ struct Pending {
 };
 
 // What the whole run did, for the report.
-struct RunReport {
+struct ImportSummary {
   std::vector<Pending> documents;
   std::vector<ExportReport> exports;
   std::vector<CertificationId> deactivated;
@@ -137,7 +137,7 @@ struct Totals {
   size_t added = 0, updated = 0, unchanged = 0, skipped = 0, duplicates = 0;
 };
 
-Totals Total(const RunReport& run) {
+Totals Total(const ImportSummary& run) {
   Totals t;
   for (const Pending& p : run.documents) {
     t.added += p.outcome == SaveOutcome::kAdded;
@@ -154,7 +154,7 @@ Totals Total(const RunReport& run) {
   return t;
 }
 
-void PrintText(const RunReport& run) {
+void PrintText(const ImportSummary& run) {
   PrintDocuments(run.documents);
   for (const ExportReport& r : run.exports) PrintExport(r);
   if (run.exports.empty()) return;
@@ -184,7 +184,7 @@ nlohmann::json ExportJson(const ExportReport& r) {
           {"skipped", skipped}, {"duplicates", duplicates}};
 }
 
-void PrintJsonReport(const RunReport& run) {
+void PrintJsonReport(const ImportSummary& run) {
   nlohmann::json imported = nlohmann::json::array(), exports = nlohmann::json::array(),
                  deactivated = nlohmann::json::array();
   for (const Pending& p : run.documents)
@@ -213,7 +213,7 @@ void PrintJsonReport(const RunReport& run) {
 // Streams the exports into the batch, then deactivates what they no longer
 // hold. Errors are returned; the caller aborts the batch.
 Status ImportExports(const std::vector<std::string>& files, const Workspace& workspace,
-                     WorkspaceBatch* batch, bool json, RunReport* run) {
+                     WorkspaceBatch* batch, bool json, ImportSummary* run) {
   OpenDataImport import(batch);
   ProgressLine progress(ProgressWanted(json));
   for (const std::string& file : files) {
@@ -233,7 +233,7 @@ Status ImportExports(const std::vector<std::string>& files, const Workspace& wor
 // Stages the parsed documents and the exports, then commits. `*published`
 // tells whether files were renamed into place before a failure.
 Status Write(const std::string& root, const std::vector<std::string>& exports, bool json,
-             RunReport* run, bool* published) {
+             ImportSummary* run, bool* published) {
   auto lock = WorkspaceLock::Acquire(root);
   if (!lock.ok()) return lock.status();
   RealFileSystem disk;
@@ -265,7 +265,7 @@ int RunImport(const std::vector<std::string>& argv) {
   for (const std::string& file : args->positional)
     (*format == DocumentFormat::kAuto && IsOpenDataExportFile(file) ? exports : documents)
         .push_back(file);
-  RunReport run;
+  ImportSummary run;
   if (!ParseAll(documents, *format, &run.documents)) {
     std::cerr << "passerelle : rien n'a été importé ; l'espace de travail est inchangé\n";
     return kExitFailure;

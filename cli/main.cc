@@ -23,6 +23,8 @@ const std::vector<Command>& Commands() {
       {"search", "chercher dans les dossiers indexés", kSearchHelp, &RunSearch},
       {"map", "compétences couvertes par le dossier d'un candidat, avec les preuves",
        kMapHelp, &RunMap},
+      {"report", "rapport d'écarts en PDF pour un candidat et une certification", kReportHelp,
+       &RunReport},
   };
   return kCommands;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the shipped sample, from a fresh clone: installs
 # dependencies, builds, imports the shipped referentiels into a demo
-# workspace and shows what Passerelle made of them.
+# workspace, indexes the sample dossier of examples/, maps it onto TP-00211
+# and writes the candidate's PDF gap report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -21,6 +22,15 @@ echo
 "$BIN" --workspace "$WS" show TP-00211 > "$OUT/TP-00211.txt"
 "$BIN" --workspace "$WS" show TP-00211 --json > "$OUT/TP-00211.json"
 "$BIN" --workspace "$WS" show RNCP420 --json > "$OUT/RNCP420.json"
+echo "== Dossier d'exemple (examples/dossier-exemple.md) indexé pour le candidat « exemple »"
+"$BIN" --workspace "$WS" dossier add examples/dossier-exemple.md --candidate exemple
+echo
+echo "== Correspondance du dossier avec TP-00211"
+"$BIN" --workspace "$WS" map --candidate exemple --target TP-00211
+echo
+"$BIN" --workspace "$WS" report --candidate exemple --target TP-00211 \
+  -o "$OUT/rapport-exemple.pdf" --json-too >/dev/null
 echo "== Résultat"
 echo "Espace de travail : $WS"
 echo "Référentiel TP-00211 détaillé : $OUT/TP-00211.txt (JSON : $OUT/TP-00211.json)"
+echo "Rapport d'écarts du candidat : $OUT/rapport-exemple.pdf (JSON : $OUT/rapport-exemple.json)"

@@ -1,0 +1,87 @@
+// passerelle report: the PDF gap report of a candidate against a
+// certification.
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "cli/mapping_run.h"
+#include "engine/file_system.h"
+#include "engine/mapping_json.h"
+#include "reports/gap_report.h"
+
+namespace passerelle::cli {
+
+const char kReportHelp[] =
+    "Usage : passerelle report --candidate ID --target CERTIFICATION -o RAPPORT.pdf\n"
+    "                          [--date AAAA-MM-JJ] [--json-too] [--font POLICE.ttf]\n\n"
+    "Écrit le rapport d'écarts en PDF (A4) que le conseiller remet au candidat :\n"
+    "couverture globale, synthèse par bloc, puis pour chaque compétence les\n"
+    "passages du dossier qui la prouvent et les situations qu'il reste à décrire.\n\n"
+    "Options :\n"
+    "  --candidate ID       candidat déjà indexé (passerelle dossier add)\n"
+    "  --target CERT        certification visée (TP-00211, RNCP35697…)\n"
+    "  -o, --output FICHIER rapport PDF à écrire (remplacé s'il existe)\n"
+    "  --date AAAA-MM-JJ    date du rapport (défaut : aujourd'hui) ; avec la même\n"
+    "                       date, le même dossier donne le même fichier\n"
+    "  --json-too           écrit aussi la correspondance JSON à côté (RAPPORT.json)\n"
+    "  --font POLICE.ttf    police TrueType à utiliser (défaut : DejaVu)\n"
+    "  --thesaurus FICHIER  thésaurus supplémentaire (voir passerelle map --help)\n\n"
+    "Exemple :\n"
+    "  passerelle report --candidate dupont --target TP-00211 -o rapport-dupont.pdf\n";
+
+namespace {
+
+std::string Today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+}  // namespace
+
+int RunReport(const std::vector<std::string>& argv) {
+  auto args = ParseArgs(argv, {{"--json-too"},
+                               {"--candidate", "--target", "--output", "--date", "--font",
+                                "--thesaurus"}});
+  if (!args.ok()) return UsageError(args.status().message(), "report");
+  if (!args->positional.empty())
+    return UsageError("argument inattendu : « " + args->positional[0] + " »", "report");
+  MappingRequest request;
+  request.workspace_root = WorkspaceRoot(*args);
+  request.candidate = args->Get("--candidate");
+  request.target = args->Get("--target");
+  request.thesaurus_files = args->GetAll("--thesaurus");
+  const std::string output = args->Get("--output");
+  if (request.candidate.empty()) return UsageError("indiquez le candidat (--candidate)", "report");
+  if (!IsValidCandidateId(request.candidate))
+    return UsageError("--candidate attend un identifiant (lettres, chiffres, - _ .)", "report");
+  if (request.target.empty())
+    return UsageError("indiquez la certification visée (--target)", "report");
+  if (output.empty()) return UsageError("indiquez le fichier PDF à écrire (-o)", "report");
+  auto run = RunMapping(request);
+  if (!run.ok()) return Fail(run.status());
+  reports::GapReportInput input;
+  input.certification = run->target;
+  input.mapping = run->result;
+  input.candidate = request.candidate;
+  input.date = args->Get("--date", Today());
+  input.font_path = args->Get("--font");
+  Status s = reports::WriteGapReport(input, output);
+  if (!s.ok()) return Fail(s);
+  std::string json_path;
+  if (args->Has("--json-too")) {
+    json_path = std::filesystem::path(output).replace_extension(".json").string();
+    RealFileSystem fs;
+    s = WriteFileAtomic(fs, json_path, MappingToJson(run->result).dump(2) + "\n");
+    if (!s.ok()) return Fail(s);
+  }
+  std::cout << "Rapport écrit : " << output << "\n";
+  if (!json_path.empty()) std::cout << "Correspondance JSON : " << json_path << "\n";
+  return kExitOk;
+}
+
+}  // namespace passerelle::cli
