@@ -7,6 +7,13 @@
 
 namespace passerelle::bench {
 
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
 std::vector<std::string> ReadTextFiles(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> paths;
   std::error_code ec;
@@ -14,12 +21,7 @@ std::vector<std::string> ReadTextFiles(const std::filesystem::path& dir) {
     if (entry.path().extension() == ".txt") paths.push_back(entry.path());
   std::sort(paths.begin(), paths.end());
   std::vector<std::string> texts;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    texts.push_back(content.str());
-  }
+  for (const auto& path : paths) texts.push_back(ReadFile(path));
   return texts;
 }
 

@@ -16,6 +16,9 @@
 
 namespace passerelle::bench {
 
+// The content of a file; empty when it cannot be read.
+std::string ReadFile(const std::filesystem::path& path);
+
 // The content of every *.txt file directly in `dir`, in file name order;
 // empty when the folder has none or does not exist.
 std::vector<std::string> ReadTextFiles(const std::filesystem::path& dir);

@@ -13,12 +13,12 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <random>
 #include <sstream>
 
+#include "bench/bench_support.h"
 #include "engine/certification_xml.h"
 #include "engine/dossier_index.h"
 #include "engine/file_system.h"
@@ -30,13 +30,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 double Ms(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
@@ -68,6 +61,7 @@ void Report(const std::string& what, std::vector<double> ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bench::WarnIfNotOptimized(PASSERELLE_BUILD_TYPE);
   size_t kb = 150, runs = 20;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -81,14 +75,14 @@ int main(int argc, char** argv) {
   std::vector<Certification> certs;
   for (const auto& e : fs::directory_iterator(fs::path(PASSERELLE_SOURCE_DIR) / "referentiels"))
     if (e.path().extension() == ".xml")
-      certs.push_back(*CertificationFromXml(Slurp(e.path()), e.path().string()));
+      certs.push_back(*CertificationFromXml(bench::ReadFile(e.path()), e.path().string()));
   if (!ws.Save(certs, nullptr).ok()) return 1;
 
   // The dossier: development paragraphs, shuffled and lightly varied.
   std::vector<std::string> pool;
-  for (const auto& e : fs::directory_iterator(fs::path(PASSERELLE_SHARED_DIR) / "dossiers"))
-    if (e.path().extension() == ".txt")
-      for (const std::string& p : Paragraphs(Slurp(e.path()))) pool.push_back(p);
+  for (const std::string& text :
+       bench::ReadTextFiles(fs::path(PASSERELLE_SHARED_DIR) / "dossiers"))
+    for (const std::string& p : Paragraphs(text)) pool.push_back(p);
   std::mt19937 rng(42);
   std::vector<PassageInput> passages;
   size_t bytes = 0;

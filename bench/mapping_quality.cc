@@ -8,11 +8,10 @@
 // or .odt); the target and the corpus come from the referentiels folder
 // (default: the repository's referentiels/).
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
+#include "bench/bench_support.h"
 #include "engine/certification_xml.h"
 #include "engine/mapping_gold.h"
 #include "engine/mapping_session.h"
@@ -23,17 +22,6 @@
 
 using namespace passerelle;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   fs::path gold_path = fs::path(PASSERELLE_SHARED_DIR) / "dossiers" / "gold_tuao_dev.json";
@@ -51,7 +39,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  auto gold = ParseGold(Slurp(gold_path), gold_path.string());
+  auto gold = ParseGold(bench::ReadFile(gold_path), gold_path.string());
   if (!gold.ok()) {
     std::cerr << gold.status().message() << "\n";
     return 1;
@@ -59,7 +47,7 @@ int main(int argc, char** argv) {
   std::vector<Certification> certs;
   for (const auto& entry : fs::directory_iterator(ref_dir)) {
     if (entry.path().extension() != ".xml") continue;
-    auto cert = CertificationFromXml(Slurp(entry.path()), entry.path().string());
+    auto cert = CertificationFromXml(bench::ReadFile(entry.path()), entry.path().string());
     if (!cert.ok()) {
       std::cerr << cert.status().message() << "\n";
       return 1;

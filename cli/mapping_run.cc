@@ -1,5 +1,6 @@
 #include "cli/mapping_run.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "engine/file_system.h"
@@ -67,8 +68,18 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
   }
   RealFileSystem fs;
   Workspace workspace(&fs, request.workspace_root);
-  auto target = workspace.Load(CertificationId(request.target));
-  if (!target.ok()) return target.status();
+  auto all = workspace.LoadAll();
+  if (!all.ok()) return all.status();
+  const CertificationId target_id(request.target);
+  auto target = std::find_if(all->begin(), all->end(),
+                             [&](const Certification& c) { return c.id == target_id; });
+  if (target == all->end()) {
+    // Absent: Load() words the message.
+    auto loaded = workspace.Load(target_id);
+    if (!loaded.ok()) return loaded.status();
+    all->push_back(std::move(*loaded));
+    target = std::prev(all->end());
+  }
   auto index = DossierIndex::OpenForReading(request.workspace_root);
   if (!index.ok()) return index.status();
   if (!(*index)->HasCandidate(request.candidate))
@@ -77,15 +88,13 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
                             request.candidate + ")");
   auto passages = (*index)->PassagesOf(request.candidate);
   if (!passages.ok()) return passages.status();
-  auto all = workspace.LoadAll();
-  if (!all.ok()) return all.status();
   std::vector<const Certification*> corpus;
   for (const Certification& c : *all) corpus.push_back(&c);
   auto session = MappingSession::Create(thesauri);
   if (!session.ok()) return session.status();
   MappingRun run;
   run.result = (*session)->Map(*target, corpus, request.candidate, *passages);
-  run.target = std::move(*target);
+  run.target = *target;
   return run;
 }
 

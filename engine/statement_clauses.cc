@@ -228,8 +228,8 @@ std::vector<size_t> CutPoints(std::string_view text) {
   }
   if (same_length) {
     // Connectors: the clause starts at the connector word.
-    static const std::array<std::string_view, 16> kConnectors = {
-        ", puis ",   " puis je ",
+    static const std::array<std::string_view, 18> kConnectors = {
+        ", j’",      " et j’",      ", puis ",   " puis je ",
         " mais ",    " alors que ", " tandis que ", " par contre ", " en revanche ",
         " cependant ", " sauf ",    " hormis ",     " excepté ",    " sans ",
         ", je ",     ", j'",        " et je ",      " et j'"};
@@ -239,16 +239,6 @@ std::vector<size_t> CutPoints(std::string_view text) {
         cuts.push_back(pos + (k[0] == ',' ? 1 : 0) + 1);
         pos += k.size();
       }
-    }
-    size_t pos = 0;
-    while ((pos = lower.find(", j’", pos)) != std::string::npos) {
-      cuts.push_back(pos + 2);
-      pos += 4;
-    }
-    pos = 0;
-    while ((pos = lower.find(" et j’", pos)) != std::string::npos) {
-      cuts.push_back(pos + 1);
-      pos += 6;
     }
   }
   std::sort(cuts.begin(), cuts.end());

@@ -42,24 +42,12 @@ std::vector<BackgroundDoc> ParseBackground(std::string_view corpus) {
   for (const std::string& line : SplitLines(corpus)) {
     if (StartsWith(line, "=== ")) {
       BackgroundDoc d;
-      std::vector<std::string> fields;
-      size_t start = 4;
-      while (true) {
-        size_t dot = line.find("·", start);
-        fields.push_back(Trim(line.substr(start, dot == std::string::npos ? std::string::npos
-                                                                          : dot - start)));
-        if (dot == std::string::npos) break;
-        start = dot + std::string("·").size();
-      }
+      std::vector<std::string> fields = Split(std::string_view(line).substr(4), "·");
+      for (std::string& f : fields) f = Trim(f);
       auto words = [](const std::string& s) {
         std::set<std::string> out;
-        size_t p = 0;
-        while (p < s.size()) {
-          size_t sp = s.find(' ', p);
-          if (sp == std::string::npos) sp = s.size();
-          if (sp > p) out.insert(s.substr(p, sp - p));
-          p = sp + 1;
-        }
+        for (std::string& w : Split(s, " "))
+          if (!w.empty()) out.insert(std::move(w));
         return out;
       };
       if (fields.size() > 1) d.rome = words(fields[1]);

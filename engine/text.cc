@@ -66,6 +66,19 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> Split(std::string_view s, std::string_view separator) {
+  std::vector<std::string> pieces;
+  size_t start = 0;
+  while (true) {
+    const size_t at = s.find(separator, start);
+    if (at == std::string_view::npos) break;
+    pieces.emplace_back(s.substr(start, at - start));
+    start = at + separator.size();
+  }
+  pieces.emplace_back(s.substr(start));
+  return pieces;
+}
+
 std::vector<std::string> SplitLines(std::string_view s) {
   std::vector<std::string> lines;
   size_t start = 0;

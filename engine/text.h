@@ -13,6 +13,9 @@ namespace passerelle {
 std::string Trim(std::string_view s);
 // Trims and turns every run of white space (tabs, newlines) into one space.
 std::string CollapseSpaces(std::string_view s);
+// The pieces of `s` between occurrences of `separator` (not empty), as
+// written: "a | b" on "|" gives "a ", " b".
+std::vector<std::string> Split(std::string_view s, std::string_view separator);
 // Splits on '\n' (a trailing '\r' is dropped from each line).
 std::vector<std::string> SplitLines(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);

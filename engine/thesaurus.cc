@@ -21,14 +21,8 @@ std::vector<std::string> ExpressionTerms(std::string_view expression,
 
 std::vector<std::string> SplitTerms(const std::string& line) {
   std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= line.size()) {
-    size_t bar = line.find('|', start);
-    if (bar == std::string::npos) bar = line.size();
-    std::string term = Trim(line.substr(start, bar - start));
-    if (!term.empty()) out.push_back(term);
-    start = bar + 1;
-  }
+  for (const std::string& piece : Split(line, "|"))
+    if (std::string term = Trim(piece); !term.empty()) out.push_back(std::move(term));
   return out;
 }
 

@@ -112,6 +112,15 @@ BOOST_AUTO_TEST_CASE(the_rest_of_the_paragraph_still_counts) {
     BOOST_CHECK_MESSAGE(kinds[i] == expected[i], "clause " << i << " « " << c[i].first << " »");
 }
 
+BOOST_AUTO_TEST_CASE(typographic_apostrophes_start_clauses_too) {
+  auto c = Clauses("Je règle les tours, j’ai jamais programmé de centre et j’usine des axes.");
+  BOOST_REQUIRE_EQUAL(c.size(), 3u);
+  BOOST_CHECK(c[0].second == ClauseKind::kAsserted);
+  BOOST_CHECK(c[1].second == ClauseKind::kNegated);
+  BOOST_CHECK(c[2].second == ClauseKind::kAsserted);
+  BOOST_CHECK_EQUAL(c[2].first, "et j’usine des axes.");
+}
+
 BOOST_AUTO_TEST_CASE(thesaurus_bridges_jargon_and_referentiel_words) {
   FrenchAnalyzer analyzer;
   Thesaurus thesaurus;
