@@ -2,15 +2,14 @@
 // a workspace that already holds a good dossier, then a bad one for the same
 // candidate and for a new one. Each refusal must be a French message naming
 // the file, a non-zero exit status, and an index left exactly as it was.
+#include <xapian.h>
+
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
-#include <xapian.h>
-
-#include "engine/dossier_index.h"
 #include "engine/workspace_lock.h"
 #include "importers/zip_archive.h"
 #include "test_support.h"
@@ -52,9 +51,9 @@ struct IndexState {
 struct Workspace {
   TempDir dir;
   Workspace() {
-    auto r = Run("dossier add " +
-                 Quote((SharedDir() / "dossiers" / "v1_decolleteur.txt").string()) +
-                 " --candidate dupont");
+    auto r =
+        Run("dossier add " + Quote((SharedDir() / "dossiers" / "v1_decolleteur.txt").string()) +
+            " --candidate dupont");
     BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
   }
   fs::path root() const { return dir.path() / "ws"; }

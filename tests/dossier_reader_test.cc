@@ -485,9 +485,10 @@ BOOST_AUTO_TEST_CASE(missing_and_oversized_files) {
 }
 
 BOOST_AUTO_TEST_CASE(text_dossier_quoting_the_pdf_header_is_read_as_text) {
-  const Dossier d = Read("Export des programmes\n\nJe vérifie que chaque fichier commence par "
-                         "%PDF-1.7 avant de l'envoyer au client.\n",
-                         "notes.txt");
+  const Dossier d = Read(
+      "Export des programmes\n\nJe vérifie que chaque fichier commence par "
+      "%PDF-1.7 avant de l'envoyer au client.\n",
+      "notes.txt");
   BOOST_TEST(d.format == "text");
   BOOST_REQUIRE(d.passages.size() == 1u);
   BOOST_TEST(d.passages[0].paragraph == 2u);

@@ -66,8 +66,9 @@ BOOST_AUTO_TEST_CASE(pdf_header_must_start_the_file_or_follow_a_little_garbage) 
 
 BOOST_AUTO_TEST_CASE(text_that_mentions_the_pdf_header_is_not_a_pdf) {
   // A dossier written in plain text may quote the header in its first KB.
-  BOOST_TEST(!LooksLikePdf("Mon dossier\n\nJ'ai vérifié que l'export commence par %PDF-1.7 "
-                           "avant de l'envoyer au client.\n"));
+  BOOST_TEST(
+      !LooksLikePdf("Mon dossier\n\nJ'ai vérifié que l'export commence par %PDF-1.7 "
+                    "avant de l'envoyer au client.\n"));
   BOOST_TEST(!LooksLikePdf("Note technique\n%PDF-1.4\nfin de la note\n"));
   BOOST_TEST(!LooksLikePdf(" %PDF-"));
 }
