@@ -48,7 +48,8 @@ void DrawEvidence(Document& doc, const GapReportContext& ctx, const CompetenceMa
   quote.left_rule = true;
   quote.rule_color = kQuoteRule;
   quote.space_after = 4;
-  doc.Paragraph("«\u202F" + NormalizeVerbatim(best.text) + "\u202F»", st.quote, quote);
+  const std::string verbatim = NormalizeVerbatim(best.text);
+  if (!verbatim.empty()) doc.Paragraph("«\u202F" + verbatim + "\u202F»", st.quote, quote);
   if (!best.matched.empty())
     Labelled(doc, ctx, Fr("Termes reconnus : "), Join(best.matched, ", "), indent);
   if (!best.supports.empty())
@@ -174,7 +175,7 @@ void DrawCompetence(Document& doc, GapReportContext& ctx, const CompetenceMappin
 void DrawBloc(Document& doc, GapReportContext& ctx, const BlocMapping& b) {
   const ReportStyles& st = ctx.styles;
   doc.Space(8);
-  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(b.title), st.h2, 70, 2);
+  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(BlocTitle(ctx, b)), st.h2, 70, 2);
   doc.Paragraph(Fr("Couverture : " + FormatPercent(b.coverage) + " — " +
                    StatusCounts(b.covered, b.partial, b.missing)),
                 st.small, Indented(0, 8));

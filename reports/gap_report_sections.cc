@@ -70,6 +70,10 @@ void BadgedParagraph(Document& doc, CoverageStatus status, const std::vector<Tex
   doc.Paragraph(runs, options);
 }
 
+const std::string& BlocTitle(const GapReportContext& ctx, const BlocMapping& bloc) {
+  return bloc.title.empty() ? ctx.in.certification.title : bloc.title;
+}
+
 // ---- cover ----
 
 namespace {
@@ -101,12 +105,15 @@ void DrawIdentity(Document& doc, const GapReportContext& ctx) {
   table.Draw(doc);
 }
 
-// The panel with the overall coverage as a big figure.
+// The panel with the overall coverage as a big figure, laid out from its
+// top: the figure and its reading, then the stacked bar and the counts.
 void DrawCoveragePanel(Document& doc, const GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
   const MappingResult& m = ctx.in.mapping;
   const double pad = 16;
-  const double height = 118;
+  const double bar_top = pad + st.figure.size * 1.2 + 10;
+  const double counts_baseline = bar_top + 12 + 13;
+  const double height = counts_baseline + 12;
   doc.EnsureSpace(height);
   const Box panel{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
   doc.FillStrokeRect(panel, Color::Hex(0xF1F4F8), Color::Hex(0xC9D3DF), 0.6);
@@ -123,10 +130,10 @@ void DrawCoveragePanel(Document& doc, const GapReportContext& ctx) {
     doc.DrawLine(line, runs, text_x, y, panel.right() - pad - text_x, Align::kLeft);
     y += line.height;
   }
-  const Box bar{panel.x + pad, panel.bottom() - pad - 30, panel.width - 2 * pad, 12};
+  const Box bar{panel.x + pad, panel.y + bar_top, panel.width - 2 * pad, 12};
   DrawBar(doc, bar, CoverageSegments(m.covered, m.partial, m.missing), kRule);
   doc.DrawText(Fr(StatusCounts(m.covered, m.partial, m.missing)), st.small, bar.x,
-               bar.bottom() + 14);
+               panel.y + counts_baseline);
   doc.SetCursor(panel.bottom() + 22);
 }
 
@@ -208,7 +215,7 @@ void DrawBlocSummary(Document& doc, GapReportContext& ctx) {
     std::vector<TextRun> name = {
         {BlocShortName(b.id, m.target.empty() ? ctx.in.certification.id : m.target) + " — ",
          st.body_bold},
-        {Fr(b.title), st.body}};
+        {Fr(BlocTitle(ctx, b)), st.body}};
     table.AddRow({TableCell{name, 0, {}}, CoverageCell(b.coverage, b.covered, b.partial, b.missing),
                   CountCell(table, b.covered), CountCell(table, b.partial),
                   CountCell(table, b.missing)});
@@ -254,13 +261,15 @@ void DrawElsewhere(Document& doc, GapReportContext& ctx) {
                {"Couverture", 128, Align::kLeft}},
               style);
   for (const ElsewhereSuggestion& s : ctx.in.elsewhere) {
+    // Built with append: GCC 12 at -O3 warns falsely (-Wrestrict) on
+    // "literal" + std::string here.
     std::vector<TextRun> cert = {{s.certification.value + " — ", st.body_bold},
                                  {Fr(s.certification_title), st.body}};
-    if (!s.note.empty()) cert.push_back({"\n" + Fr(s.note), st.small});
-    std::vector<TextRun> bloc = {{s.bloc.empty() ? "Certification entière"
-                                                 : BlocShortName(s.bloc, s.certification) + " — " +
-                                                       Fr(s.bloc_title),
-                                  st.body}};
+    if (!s.note.empty()) cert.push_back({std::string("\n").append(Fr(s.note)), st.small});
+    std::string bloc_text = "Certification entière";
+    if (!s.bloc.empty())
+      bloc_text = BlocShortName(s.bloc, s.certification).append(" — ").append(Fr(s.bloc_title));
+    std::vector<TextRun> bloc = {{bloc_text, st.body}};
     TableCell coverage;
     coverage.figure_height = 11;
     const double value = s.coverage;

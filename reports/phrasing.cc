@@ -188,7 +188,7 @@ std::optional<std::string> FromInfinitive(const std::string& text) {
                         : (pp->with_etre && !object_follows) ? "vous êtes "
                                                              : "vous avez ";
   std::string sentence = "Décrivez une situation où " + subject + pp->form + comma;
-  if (!rewritten->empty()) sentence += " " + Join(*rewritten, " ");
+  if (!rewritten->empty()) sentence.append(" ").append(Join(*rewritten, " "));
   return sentence + ".";
 }
 

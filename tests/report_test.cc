@@ -52,8 +52,27 @@ size_t PageOf(const PdfContent& pdf, const std::string& needle) {
   return 0;
 }
 
-// Body text inside the margins, the footer below them, all inside the page.
+// No two words on top of each other (more than a sliver of their boxes).
+void CheckNoOverlap(const PdfContent& pdf) {
+  for (size_t p = 0; p < pdf.pages.size(); ++p) {
+    const auto& words = pdf.pages[p].words;
+    for (size_t i = 0; i < words.size(); ++i) {
+      for (size_t j = i + 1; j < words.size(); ++j) {
+        const auto& a = words[i];
+        const auto& b = words[j];
+        const double dx = std::min(a.right(), b.right()) - std::max(a.x, b.x);
+        const double dy = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+        BOOST_TEST(!(dx > 1.0 && dy > 2.0),
+                   "page " << p + 1 << ": « " << a.text << " » over « " << b.text << " »");
+      }
+    }
+  }
+}
+
+// Body text inside the margins, the footer below them, all inside the page,
+// nothing drawn over anything else.
 void CheckGeometry(const PdfContent& pdf) {
+  CheckNoOverlap(pdf);
   const PageLayout layout;
   for (size_t p = 0; p < pdf.pages.size(); ++p) {
     const auto& page = pdf.pages[p];
@@ -346,4 +365,16 @@ BOOST_AUTO_TEST_CASE(EmptyAndBloclessMappings) {
   empty.candidate = "C-0042";
   const std::string none = InspectPdf(Render(testing::MakeInput(cert, empty))).FlatText();
   BOOST_TEST(Has(none, "Le référentiel ne compte aucune compétence"));
+}
+
+BOOST_AUTO_TEST_CASE(UntitledBlocsAndEmptyPassages) {
+  Certification cert = testing::SyntheticCertification(1, 2);
+  MappingResult m = testing::SyntheticMapping(cert, 100);
+  m.blocs[0].title.clear();
+  m.competences[0].evidence[0].text = " \n ";
+  const std::string text = InspectPdf(Render(testing::MakeInput(cert, m))).FlatText();
+  // The implicit bloc takes the certification's title; no empty quote.
+  BOOST_TEST(Has(text, "BC01 — Technicien supérieur en conduite"));
+  BOOST_TEST(!Has(text, "« »"));
+  BOOST_TEST(Has(text, "Passage le plus probant"));
 }
