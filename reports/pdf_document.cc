@@ -196,6 +196,24 @@ std::vector<WrappedLine> Document::Wrap(const std::vector<TextRun>& runs, double
   return WrapRuns(runs, std::max(width, 1.0), Measure());
 }
 
+std::string Document::Ellipsize(std::string_view text, const TextStyle& style,
+                                double width) const {
+  if (TextWidth(text, style) <= width) return std::string(text);
+  const std::string ellipsis = "…";
+  std::string out;
+  double used = TextWidth(ellipsis, style);
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+    const double w = TextWidth(text.substr(i, n), style);
+    if (used + w > width) break;
+    out.append(text.substr(i, n));
+    used += w;
+    i += n;
+  }
+  return out + ellipsis;
+}
+
 double Document::TextHeight(const std::vector<TextRun>& runs, double width) const {
   double height = 0;
   for (const WrappedLine& line : Wrap(runs, width)) height += line.height;
@@ -360,11 +378,13 @@ void Document::AddFooters(const std::string& left, const std::string& center,
   const double baseline = layout_.height - layout_.footer_baseline;
   const double rule_y = baseline - style.size * 1.6;
   const int total = PageCount();
+  const double center_width = TextWidth(center, style);
+  const std::string fitted = Ellipsize(left, style, (ContentWidth() - center_width) / 2 - 10);
   for (int i = 0; i < total; ++i) {
     impl_->page = Page(pages_[static_cast<size_t>(i)]);
     StrokeLine(Left(), rule_y, Right(), rule_y, Color::Hex(0xC8C8C8), 0.5);
-    DrawText(left, style, Left(), baseline);
-    DrawText(center, style, Left() + (ContentWidth() - TextWidth(center, style)) / 2, baseline);
+    DrawText(fitted, style, Left(), baseline);
+    DrawText(center, style, Left() + (ContentWidth() - center_width) / 2, baseline);
     const std::string number = "page " + std::to_string(i + 1) + " / " + std::to_string(total);
     DrawText(number, style, Right() - TextWidth(number, style), baseline);
   }

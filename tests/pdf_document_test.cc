@@ -122,6 +122,16 @@ BOOST_AUTO_TEST_CASE(MeasuredWidthsFollowTheFont) {
   BOOST_TEST(doc->TextWidth("", style) == 0.0);
 }
 
+BOOST_AUTO_TEST_CASE(EllipsizeFitsTheWidth) {
+  auto doc = NewDocument();
+  TextStyle style;
+  BOOST_TEST(doc->Ellipsize("court", style, 100) == "court");
+  const std::string cut = doc->Ellipsize("une très longue étiquette de candidat", style, 60);
+  BOOST_TEST(cut.ends_with("…"));
+  BOOST_TEST(doc->TextWidth(cut, style) <= 60.0);
+  BOOST_TEST(doc->Ellipsize("é", style, 0.1) == "…");
+}
+
 BOOST_AUTO_TEST_CASE(LongTextFlowsOverPagesInsideTheMargins) {
   auto doc = NewDocument();
   TextStyle style;

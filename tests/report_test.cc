@@ -378,3 +378,12 @@ BOOST_AUTO_TEST_CASE(UntitledBlocsAndEmptyPassages) {
   BOOST_TEST(!Has(text, "« »"));
   BOOST_TEST(Has(text, "Passage le plus probant"));
 }
+
+BOOST_AUTO_TEST_CASE(ALongCandidateIdentifierStaysInItsPlace) {
+  GapReportInput in = Tp00211Input();
+  in.candidate = "dossier-de-marie-christine-de-la-tour-du-pin-chambly-2025-accompagnement-renforce";
+  const PdfContent pdf = InspectPdf(Render(in));
+  CheckGeometry(pdf);
+  BOOST_TEST(Has(pdf.FlatText(), "…"));  // shortened in the footers
+  BOOST_TEST(Has(pdf.pages[0].text, "chambly"));  // whole on the cover
+}
