@@ -102,7 +102,10 @@ std::vector<std::string> MissingItems(const GapReportContext& ctx, const Compete
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   items.clear();
-  if (c.status == CoverageStatus::kMissing) items.push_back(c.title);
+  // The competence itself leads when nothing of it is shown, and stands
+  // alone when the referentiel lists no criteria (most RNCP fiches).
+  if ((c.status == CoverageStatus::kMissing || ranked.empty()) && !c.title.empty())
+    items.push_back(c.title);
   for (auto& [rank, item] : ranked) items.push_back(std::move(item));
   return items;
 }
@@ -123,9 +126,8 @@ void DrawMissing(Document& doc, const GapReportContext& ctx, const CompetenceMap
   ParagraphOptions bullet = Indented(indent + 12, 2);
   bullet.bullet = "•";
   for (size_t i = 0; i < limit; ++i) {
-    const RequirementKind kind =
-        (i == 0 && c.status == CoverageStatus::kMissing) ? RequirementKind::kSavoirFaire
-                                                          : kinds.Of(items[i]);
+    const bool title = i == 0 && items[0] == c.title;
+    const RequirementKind kind = title ? RequirementKind::kSavoirFaire : kinds.Of(items[i]);
     doc.Paragraph(PhraseSituation(items[i], kind), st.body, bullet);
   }
   if (limit >= items.size()) return;
@@ -160,7 +162,12 @@ void DrawCompetence(Document& doc, GapReportContext& ctx, const CompetenceMappin
                   st.small, Indented(indent, 10));
     return;
   }
-  BadgedParagraph(doc, c.status, TitleRuns(ctx, c), 3 * st.body.LineHeight());
+  // Keep the title with the start of what follows: the quote's label and
+  // first lines, or the first situations to describe.
+  const double keep = c.evidence.empty()
+                          ? st.small.LineHeight() + st.label.LineHeight() + 2 * st.body.LineHeight() + 8
+                          : st.label.LineHeight() + 3 * st.quote.LineHeight() + 8;
+  BadgedParagraph(doc, c.status, TitleRuns(ctx, c), keep);
   ctx.detailed[c.id.value] =
       (bloc_name.empty() ? "" : bloc_name + ", ") + "page " + std::to_string(doc.PageNumber());
   if (c.blocs.size() > 1)
@@ -172,10 +179,18 @@ void DrawCompetence(Document& doc, GapReportContext& ctx, const CompetenceMappin
   doc.Space(10);
 }
 
+// What a bloc heading keeps with it: its coverage line and the start of its
+// first competence (a three-line title, the quote's label and first lines).
+double BlocKeep(const ReportStyles& st) {
+  return st.small.LineHeight() + 8 + 3 * st.h3.LineHeight() + st.label.LineHeight() +
+         3 * st.quote.LineHeight() + 8;
+}
+
 void DrawBloc(Document& doc, GapReportContext& ctx, const BlocMapping& b) {
   const ReportStyles& st = ctx.styles;
   doc.Space(8);
-  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(BlocTitle(ctx, b)), st.h2, 70, 2);
+  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(BlocTitle(ctx, b)), st.h2,
+              BlocKeep(st), 2);
   doc.Paragraph(Fr("Couverture : " + FormatPercent(b.coverage) + " — " +
                    StatusCounts(b.covered, b.partial, b.missing)),
                 st.small, Indented(0, 8));
@@ -190,7 +205,7 @@ void DrawCompetenceDetails(Document& doc, GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
   const MappingResult& m = ctx.in.mapping;
   doc.Space(24);
-  doc.Heading("Détail par compétence", st.h1, 160, 4);
+  doc.Heading("Détail par compétence", st.h1, 2 * st.h2.LineHeight() + 2 + BlocKeep(st), 4);
   for (const BlocMapping& b : m.blocs) DrawBloc(doc, ctx, b);
   // Competences outside every listed bloc (a fiche without blocs).
   bool heading = false;
@@ -202,7 +217,7 @@ void DrawCompetenceDetails(Document& doc, GapReportContext& ctx) {
     if (placed) continue;
     if (!heading) {
       doc.Space(8);
-      doc.Heading(m.blocs.empty() ? "Compétences" : "Autres compétences", st.h2, 70, 8);
+      doc.Heading(m.blocs.empty() ? "Compétences" : "Autres compétences", st.h2, BlocKeep(st), 8);
       heading = true;
     }
     DrawCompetence(doc, ctx, c, BlocId());

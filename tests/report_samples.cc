@@ -232,6 +232,7 @@ MappingResult SyntheticMapping(const Certification& cert, size_t quote_chars) {
   for (const Competence& c : cert.competences) {
     CompetenceMapping cm;
     cm.id = c.id;
+    cm.number = c.number;
     cm.title = c.title;
     for (const Bloc* b : cert.BlocsOf(c.id)) cm.blocs.push_back(b->id);
     cm.status = static_cast<CoverageStatus>(i % 3);
@@ -244,13 +245,15 @@ MappingResult SyntheticMapping(const Certification& cert, size_t quote_chars) {
         ev.page = static_cast<uint32_t>((i + k) % 5);  // 0: unknown
         ev.text = Filler(quote_chars, i + k);
         ev.matched = {"tour", "micromètre", "gamme"};
-        ev.supports = {c.savoir_faire_techniques[0], c.criteria[0]};
+        const std::vector<std::string> items = Requirements(c);
+        if (!items.empty()) ev.supports = {items.front()};
         cm.evidence.push_back(std::move(ev));
       }
     }
-    if (cm.status == CoverageStatus::kPartial)
-      cm.missing = {c.criteria[1], c.criteria[2], c.savoir_faire_techniques[2],
-                    c.savoir_faire_techniques[3]};
+    if (cm.status == CoverageStatus::kPartial) {
+      const std::vector<std::string> items = Requirements(c);
+      for (size_t k = 1; k < items.size() && k < 5; ++k) cm.missing.push_back(items[k]);
+    }
     m.competences.push_back(std::move(cm));
     ++i;
   }

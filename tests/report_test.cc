@@ -6,11 +6,15 @@
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <cmath>
+#include <map>
 
 #include "engine/file_system.h"
 #include "pdf_inspect.h"
 #include "report_samples.h"
+#include "engine/certification_xml.h"
 #include "reports/pdf_document.h"
+#include "reports/phrasing.h"
 #include "reports/typography.h"
 #include "test_support.h"
 
@@ -69,6 +73,24 @@ void CheckNoOverlap(const PdfContent& pdf) {
   }
 }
 
+// No title (bold, 10 points or more: bloc and competence headings) among the
+// last two lines of a page: a title stays with what it introduces.
+void CheckNoStrandedTitles(const PdfContent& pdf) {
+  const PageLayout layout;
+  for (size_t p = 0; p < pdf.pages.size(); ++p) {
+    std::map<long, std::vector<const testing::PdfWord*>> lines;  // by rounded top
+    for (const auto& w : pdf.pages[p].words)
+      if (w.y < layout.height - layout.margin_bottom) lines[std::lround(w.bottom())].push_back(&w);
+    int seen = 0;
+    for (auto it = lines.rbegin(); it != lines.rend() && seen < 2; ++it, ++seen) {
+      for (const testing::PdfWord* w : it->second) {
+        const bool title = w->font.find("Bold") != std::string::npos && w->size >= 9.9;
+        BOOST_TEST(!title, "page " << p + 1 << " ends with the title « " << w->text << " »");
+      }
+    }
+  }
+}
+
 // Body text inside the margins, the footer below them, all inside the page,
 // nothing drawn over anything else.
 void CheckGeometry(const PdfContent& pdf) {
@@ -99,6 +121,7 @@ BOOST_AUTO_TEST_CASE(EverySectionOfTheTp00211Report) {
   const GapReportInput in = Tp00211Input();
   const PdfContent pdf = InspectPdf(Render(in));
   const std::string text = pdf.FlatText();
+  CheckNoStrandedTitles(pdf);
   BOOST_TEST(pdf.pages.size() >= 5u);
   BOOST_TEST(pdf.pages.size() <= 14u);
   // Cover.
@@ -184,6 +207,7 @@ BOOST_AUTO_TEST_CASE(LongCertificationsAndQuotesBreakPagesCleanly) {
   const PdfContent pdf = InspectPdf(Render(testing::MakeInput(cert, m)));
   BOOST_TEST(pdf.pages.size() >= 30u);
   CheckGeometry(pdf);
+  CheckNoStrandedTitles(pdf);
   // The summary table spans pages: its header is on each of them.
   const size_t first = PageOf(pdf, "Synthèse par bloc");
   const size_t last = PageOf(pdf, "Ensemble de la certification");
@@ -386,4 +410,24 @@ BOOST_AUTO_TEST_CASE(ALongCandidateIdentifierStaysInItsPlace) {
   CheckGeometry(pdf);
   BOOST_TEST(Has(pdf.FlatText(), "…"));  // shortened in the footers
   BOOST_TEST(Has(pdf.pages[0].text, "chambly"));  // whole on the cover
+}
+
+BOOST_AUTO_TEST_CASE(AnRncpFicheWithoutCriteria) {
+  // RNCP35697: 15 blocs, competences with a title only. A competence not
+  // fully shown is asked for as a whole.
+  const auto path = testing::SourceDir() / "referentiels" / "RNCP35697.xml";
+  auto cert = CertificationFromXml(testing::ReadFile(path), path.string());
+  BOOST_REQUIRE(cert.ok());
+  const MappingResult m = testing::SyntheticMapping(*cert, 400);
+  const PdfContent pdf = InspectPdf(Render(testing::MakeInput(*cert, m)));
+  CheckGeometry(pdf);
+  CheckNoStrandedTitles(pdf);
+  const std::string text = pdf.FlatText();
+  BOOST_TEST(Has(text, "Synthèse par bloc"));
+  BOOST_TEST(Has(text, "BC01-C1 — "));
+  // BC01-C2 is partial (statuses cycle), with nothing listed as missing.
+  const CompetenceMapping& partial = m.competences[1];
+  BOOST_REQUIRE((partial.status == CoverageStatus::kPartial));
+  BOOST_TEST(partial.missing.empty());
+  BOOST_TEST(Has(text, PhraseSituation(partial.title, RequirementKind::kSavoirFaire).substr(0, 40)));
 }
