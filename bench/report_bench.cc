@@ -7,15 +7,15 @@
 // docs/reports.md records what it printed.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "reports/gap_report.h"
 #include "report_samples.h"
+#include "reports/gap_report.h"
 
 namespace {
 

@@ -57,8 +57,8 @@ void DrawEvidence(Document& doc, const GapReportContext& ctx, const CompetenceMa
              indent);
   if (c.evidence.size() > 1) {
     std::vector<std::string> others;
-    const size_t shown = std::min(c.evidence.size(),
-                                  static_cast<size_t>(std::max(0, ctx.options.max_other_locations)) + 1);
+    const size_t shown = std::min(
+        c.evidence.size(), static_cast<size_t>(std::max(0, ctx.options.max_other_locations)) + 1);
     for (size_t i = 1; i < shown; ++i)
       others.push_back(EvidenceLocation(c.evidence[i], ctx.several_dossiers));
     std::string text = Join(others, " ; ");
@@ -96,7 +96,9 @@ std::vector<std::string> MissingItems(const GapReportContext& ctx, const Compete
   }
   std::vector<std::pair<int, std::string>> ranked;
   for (std::string& item : items) {
-    const int rank = kinds.IsTechnical(item) ? 0 : kinds.Of(item) == RequirementKind::kCriterion ? 1 : 2;
+    const int rank = kinds.IsTechnical(item)                         ? 0
+                     : kinds.Of(item) == RequirementKind::kCriterion ? 1
+                                                                     : 2;
     ranked.emplace_back(rank, std::move(item));
   }
   std::stable_sort(ranked.begin(), ranked.end(),
@@ -135,14 +137,17 @@ void DrawMissing(Document& doc, const GapReportContext& ctx, const CompetenceMap
   // With no evidence at all every item of the fiche is missing: a few more
   // and a pointer to the referentiel say enough.
   const size_t cap = c.status == CoverageStatus::kMissing ? 6 : rest.size();
-  std::string text = JoinItems(std::vector<std::string>(rest.begin(), rest.begin() + static_cast<long>(std::min(cap, rest.size()))));
+  std::string text = JoinItems(std::vector<std::string>(
+      rest.begin(), rest.begin() + static_cast<long>(std::min(cap, rest.size()))));
   if (rest.size() > cap)
-    text += " ; et " + CountNoun(static_cast<int>(rest.size() - cap), "autre point", "autres points") +
+    text += " ; et " +
+            CountNoun(static_cast<int>(rest.size() - cap), "autre point", "autres points") +
             " de la fiche du référentiel";
   Labelled(doc, ctx, Fr("Autres points non encore montrés : "), Fr(text + "."), indent + 12);
 }
 
-std::string OtherBlocs(const GapReportContext& ctx, const CompetenceMapping& c, const BlocId& here) {
+std::string OtherBlocs(const GapReportContext& ctx, const CompetenceMapping& c,
+                       const BlocId& here) {
   std::vector<std::string> names;
   for (const BlocId& b : c.blocs)
     if (b != here) names.push_back(BlocShortName(b, Target(ctx)));
@@ -164,9 +169,9 @@ void DrawCompetence(Document& doc, GapReportContext& ctx, const CompetenceMappin
   }
   // Keep the title with the start of what follows: the quote's label and
   // first lines, or the first situations to describe.
-  const double keep = c.evidence.empty()
-                          ? st.small.LineHeight() + st.label.LineHeight() + 2 * st.body.LineHeight() + 8
-                          : st.label.LineHeight() + 3 * st.quote.LineHeight() + 8;
+  const double keep = c.evidence.empty() ? st.small.LineHeight() + st.label.LineHeight() +
+                                               2 * st.body.LineHeight() + 8
+                                         : st.label.LineHeight() + 3 * st.quote.LineHeight() + 8;
   BadgedParagraph(doc, c.status, TitleRuns(ctx, c), keep);
   ctx.detailed[c.id.value] =
       (bloc_name.empty() ? "" : bloc_name + ", ") + "page " + std::to_string(doc.PageNumber());
@@ -189,8 +194,8 @@ double BlocKeep(const ReportStyles& st) {
 void DrawBloc(Document& doc, GapReportContext& ctx, const BlocMapping& b) {
   const ReportStyles& st = ctx.styles;
   doc.Space(8);
-  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(BlocTitle(ctx, b)), st.h2,
-              BlocKeep(st), 2);
+  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(BlocTitle(ctx, b)), st.h2, BlocKeep(st),
+              2);
   doc.Paragraph(Fr("Couverture : " + FormatPercent(b.coverage) + " — " +
                    StatusCounts(b.covered, b.partial, b.missing)),
                 st.small, Indented(0, 8));

@@ -1,10 +1,11 @@
 // The cover, the bloc summary, the "elsewhere" section and the closing line
 // of the gap report, and the pieces the sections share. The competence
 // details are in gap_report_details.cc.
+#include "reports/gap_report_sections.h"
+
 #include <algorithm>
 
 #include "engine/text.h"
-#include "reports/gap_report_sections.h"
 #include "reports/gap_report_text.h"
 #include "reports/palette.h"
 #include "reports/table.h"
@@ -45,7 +46,8 @@ void DrawCoverageBar(Document& doc, const Box& box, double coverage,
 }
 
 double BadgeColumn(const Document& doc) {
-  return BadgeSize(doc, StatusLabel(CoverageStatus::kMissing), StatusBadge(CoverageStatus::kMissing))
+  return BadgeSize(doc, StatusLabel(CoverageStatus::kMissing),
+                   StatusBadge(CoverageStatus::kMissing))
              .width +
          8;
 }
@@ -98,7 +100,8 @@ void DrawIdentity(Document& doc, const GapReportContext& ctx) {
   std::vector<std::string> dossiers;
   for (const CompetenceMapping& c : ctx.in.mapping.competences)
     for (const Evidence& e : c.evidence)
-      if (!e.dossier.empty() && std::find(dossiers.begin(), dossiers.end(), e.dossier) == dossiers.end())
+      if (!e.dossier.empty() &&
+          std::find(dossiers.begin(), dossiers.end(), e.dossier) == dossiers.end())
         dossiers.push_back(e.dossier);
   if (!dossiers.empty())
     row(dossiers.size() == 1 ? "Document cité" : "Documents cités", Join(dossiers, ", "));
@@ -147,7 +150,8 @@ void DrawReadingGuide(Document& doc, const GapReportContext& ctx) {
        "des passages s'y rapportent, mais certains critères ou savoir-faire ne sont pas encore "
        "montrés."},
       {CoverageStatus::kMissing, "aucun passage du dossier ne montre encore cette compétence."}};
-  for (const auto& [status, text] : statuses) BadgedParagraph(doc, status, {{Fr(text), st.body}}, 0);
+  for (const auto& [status, text] : statuses)
+    BadgedParagraph(doc, status, {{Fr(text), st.body}}, 0);
   doc.Space(6);
   doc.Paragraph(Fr("La couverture compte chaque compétence couverte pour un et chaque compétence "
                    "partielle pour un demi. Les passages cités sont recopiés tels qu'ils figurent "
@@ -285,10 +289,10 @@ void DrawElsewhere(Document& doc, GapReportContext& ctx) {
 
 void DrawClosing(Document& doc, GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
-  const std::string text = Fr(
-      "Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
-      "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
-      "compétent pour valider tout ou partie de la certification.");
+  const std::string text =
+      Fr("Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
+         "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
+         "compétent pour valider tout ou partie de la certification.");
   const std::vector<TextRun> runs = {{text, st.body}};
   const double height = doc.TextHeight(runs, doc.ContentWidth() - 24) + 20;
   doc.Space(14);

@@ -24,7 +24,7 @@ size_t ValidBmpSequence(std::string_view s, size_t at) {
   if (c >= 0xE0 && c <= 0xEF) {
     if (!continuation(1) || !continuation(2)) return 0;
     const unsigned char c1 = static_cast<unsigned char>(s[at + 1]);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
     if (c == 0xED && c1 >= 0xA0) return 0;  // surrogates
     return 3;
   }
@@ -99,7 +99,8 @@ Result<std::unique_ptr<Document>> Document::Create(const FontFiles& fonts,
   std::unique_ptr<Document> document(new Document(layout));
   Impl& impl = *document->impl_;
   impl.doc = HPDF_New(&Impl::OnError, &impl);
-  if (impl.doc == nullptr) return Status::IOError("création du PDF impossible (mémoire insuffisante)");
+  if (impl.doc == nullptr)
+    return Status::IOError("création du PDF impossible (mémoire insuffisante)");
   HPDF_SetCompressionMode(impl.doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(impl.doc);
   HPDF_SetCurrentEncoder(impl.doc, "UTF-8");
@@ -196,8 +197,7 @@ std::vector<WrappedLine> Document::Wrap(const std::vector<TextRun>& runs, double
   return WrapRuns(runs, std::max(width, 1.0), Measure());
 }
 
-std::string Document::Ellipsize(std::string_view text, const TextStyle& style,
-                                double width) const {
+std::string Document::Ellipsize(std::string_view text, const TextStyle& style, double width) const {
   if (TextWidth(text, style) <= width) return std::string(text);
   const std::string ellipsis = "…";
   std::string out;
@@ -232,7 +232,8 @@ void Document::DrawText(std::string_view text, const TextStyle& style, double x,
   const std::string safe = PdfSafeText(text);
   HPDF_Page page = impl_->page;
   HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(style.color.r),
-                       static_cast<HPDF_REAL>(style.color.g), static_cast<HPDF_REAL>(style.color.b));
+                       static_cast<HPDF_REAL>(style.color.g),
+                       static_cast<HPDF_REAL>(style.color.b));
   HPDF_Page_BeginText(page);
   HPDF_Page_SetFontAndSize(page, impl_->FontOf(style.face), static_cast<HPDF_REAL>(style.size));
   HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x),
@@ -410,7 +411,8 @@ Result<std::string> Document::Save() {
     char code[32];
     std::snprintf(code, sizeof(code), "0x%04X/%u", static_cast<unsigned>(impl_->error),
                   static_cast<unsigned>(impl_->error_detail));
-    return Status::IOError(std::string("production du PDF impossible (erreur libharu ") + code + ")");
+    return Status::IOError(std::string("production du PDF impossible (erreur libharu ") + code +
+                           ")");
   }
   return out;
 }

@@ -50,13 +50,13 @@ struct DocumentInfo {
 
 // How a paragraph flows.
 struct ParagraphOptions {
-  double indent = 0;        // from the left margin
-  double width = 0;         // 0: up to the right margin
-  double space_after = 4;   // below the last line
-  int keep_lines = 2;       // no fewer lines than this alone at a page foot or head
-  bool left_rule = false;   // a vertical bar in the indent (quotes)
-  Color rule_color;         // its colour
-  std::string bullet;       // drawn in the indent on the first line ("•")
+  double indent = 0;       // from the left margin
+  double width = 0;        // 0: up to the right margin
+  double space_after = 4;  // below the last line
+  int keep_lines = 2;      // no fewer lines than this alone at a page foot or head
+  bool left_rule = false;  // a vertical bar in the indent (quotes)
+  Color rule_color;        // its colour
+  std::string bullet;      // drawn in the indent on the first line ("•")
 };
 
 // Options with an indent and a space after, the most common variation.

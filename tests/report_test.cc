@@ -1,18 +1,17 @@
 // The gap report, read back with poppler: sections, verbatim quotes, French
 // characters, page geometry, long inputs, determinism and failures.
-#include "reports/gap_report.h"
-
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
+#include "engine/certification_xml.h"
 #include "engine/file_system.h"
 #include "pdf_inspect.h"
 #include "report_samples.h"
-#include "engine/certification_xml.h"
+#include "reports/gap_report.h"
 #include "reports/pdf_document.h"
 #include "reports/phrasing.h"
 #include "reports/typography.h"
@@ -125,14 +124,15 @@ BOOST_AUTO_TEST_CASE(EverySectionOfTheTp00211Report) {
   BOOST_TEST(pdf.pages.size() >= 5u);
   BOOST_TEST(pdf.pages.size() <= 14u);
   // Cover.
-  for (const char* s : {"Rapport de positionnement", "C-0042",
-                        "TP-00211 — Technicien en usinage assisté par ordinateur (TUAO)",
-                        "4 (nomenclature européenne)", "15 janvier 2025", "dossier-exemple.md",
-                        "couverture globale du référentiel",
-                        "1 compétence sur 9 couverte, 5 partielles",
-                        "1 couverte, 5 partielles, 3 non couvertes", "Comment lire ce rapport"})
+  for (const char* s :
+       {"Rapport de positionnement", "C-0042",
+        "TP-00211 — Technicien en usinage assisté par ordinateur (TUAO)",
+        "4 (nomenclature européenne)", "15 janvier 2025", "dossier-exemple.md",
+        "couverture globale du référentiel", "1 compétence sur 9 couverte, 5 partielles",
+        "1 couverte, 5 partielles, 3 non couvertes", "Comment lire ce rapport"})
     BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text), s), s);
-  BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text), testing::Flatten(FormatPercent(in.mapping.coverage))));
+  BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text),
+                 testing::Flatten(FormatPercent(in.mapping.coverage))));
   // Summary, details, closing, in this order.
   const size_t summary = text.find("Synthèse par activité type");
   const size_t details = text.find("Détail par compétence");
@@ -148,19 +148,21 @@ BOOST_AUTO_TEST_CASE(EverySectionOfTheTp00211Report) {
   // Every competence, with its status.
   for (const CompetenceMapping& c : in.mapping.competences)
     BOOST_TEST(Has(text, c.number + " — "), c.number);
-  for (const char* s : {"couvert", "partiel", "non couvert", "Passage le plus probant — paragraphe 7",
-                        "Termes reconnus : mors doux, mandrin", "Autres passages : paragraphe 6 ; paragraphe 8",
-                        "Ce qui reste à montrer",
-                        "Décrivez une situation où vous avez programmé une sous-phase de tournage",
-                        "Montrez par un exemple que le dossier de fabrication est complété",
-                        "Aucun passage du dossier ne montre encore cette compétence"})
+  for (const char* s :
+       {"couvert", "partiel", "non couvert", "Passage le plus probant — paragraphe 7",
+        "Termes reconnus : mors doux, mandrin", "Autres passages : paragraphe 6 ; paragraphe 8",
+        "Ce qui reste à montrer",
+        "Décrivez une situation où vous avez programmé une sous-phase de tournage",
+        "Montrez par un exemple que le dossier de fabrication est complété",
+        "Aucun passage du dossier ne montre encore cette compétence"})
     BOOST_TEST(Has(text, s), s);
   // No "elsewhere" section without suggestions.
   BOOST_TEST(!Has(text, "Ailleurs"));
   // Footers.
   for (size_t p = 0; p < pdf.pages.size(); ++p) {
     const std::string page = testing::Flatten(pdf.pages[p].text);
-    BOOST_TEST(Has(page, "page " + std::to_string(p + 1) + " / " + std::to_string(pdf.pages.size())));
+    BOOST_TEST(
+        Has(page, "page " + std::to_string(p + 1) + " / " + std::to_string(pdf.pages.size())));
     BOOST_TEST(Has(page, "Passerelle 0.1.0"));
   }
   CheckGeometry(pdf);
@@ -197,7 +199,8 @@ BOOST_AUTO_TEST_CASE(FrenchCharactersSurvive) {
   const std::string text = InspectPdf(Render(testing::MakeInput(cert, m))).FlatText();
   BOOST_TEST(Has(text, "« " + special + " »"));
   BOOST_TEST(Has(text, "cœur, façonnage"));
-  for (const char* s : {"é", "è", "à", "ç", "ô", "œ", "’", "«", "»", "—"}) BOOST_TEST(Has(text, s), s);
+  for (const char* s : {"é", "è", "à", "ç", "ô", "œ", "’", "«", "»", "—"})
+    BOOST_TEST(Has(text, s), s);
 }
 
 BOOST_AUTO_TEST_CASE(LongCertificationsAndQuotesBreakPagesCleanly) {
@@ -255,9 +258,10 @@ BOOST_AUTO_TEST_CASE(ElsewhereSectionWhenSuggested) {
   const auto& page = pdf.pages[PageOf(pdf, "Ailleurs") - 1];
   const PageLayout layout;
   const double column = (layout.width - layout.margin_left - layout.margin_right - 128) / 2;
-  const std::string certs = testing::TextInColumn(page, layout.margin_left, layout.margin_left + column);
-  const std::string blocs = testing::TextInColumn(page, layout.margin_left + column,
-                                                  layout.margin_left + 2 * column);
+  const std::string certs =
+      testing::TextInColumn(page, layout.margin_left, layout.margin_left + column);
+  const std::string blocs =
+      testing::TextInColumn(page, layout.margin_left + column, layout.margin_left + 2 * column);
   BOOST_TEST(Has(certs, "RNCP35697 — Technicien en usinage bloc déclaré équivalent à AT1"), certs);
   BOOST_TEST(Has(blocs, "BC02 — Réalisation de pièces sur tour"), blocs);
   BOOST_TEST(Has(text, "72 %"));
@@ -405,10 +409,11 @@ BOOST_AUTO_TEST_CASE(UntitledBlocsAndEmptyPassages) {
 
 BOOST_AUTO_TEST_CASE(ALongCandidateIdentifierStaysInItsPlace) {
   GapReportInput in = Tp00211Input();
-  in.candidate = "dossier-de-marie-christine-de-la-tour-du-pin-chambly-2025-accompagnement-renforce";
+  in.candidate =
+      "dossier-de-marie-christine-de-la-tour-du-pin-chambly-2025-accompagnement-renforce";
   const PdfContent pdf = InspectPdf(Render(in));
   CheckGeometry(pdf);
-  BOOST_TEST(Has(pdf.FlatText(), "…"));  // shortened in the footers
+  BOOST_TEST(Has(pdf.FlatText(), "…"));           // shortened in the footers
   BOOST_TEST(Has(pdf.pages[0].text, "chambly"));  // whole on the cover
 }
 
@@ -429,5 +434,6 @@ BOOST_AUTO_TEST_CASE(AnRncpFicheWithoutCriteria) {
   const CompetenceMapping& partial = m.competences[1];
   BOOST_REQUIRE((partial.status == CoverageStatus::kPartial));
   BOOST_TEST(partial.missing.empty());
-  BOOST_TEST(Has(text, PhraseSituation(partial.title, RequirementKind::kSavoirFaire).substr(0, 40)));
+  BOOST_TEST(
+      Has(text, PhraseSituation(partial.title, RequirementKind::kSavoirFaire).substr(0, 40)));
 }
