@@ -7,15 +7,15 @@
 // docs/reports.md records what it printed.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "reports/gap_report.h"
 #include "report_samples.h"
+#include "reports/gap_report.h"
 
 namespace {
 
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   const auto tp = t::LoadTp00211(PASSERELLE_SOURCE_DIR);
   const auto paragraphs = t::SampleDossierParagraphs(PASSERELLE_SOURCE_DIR);
   Report("rapport-tp00211", t::MakeInput(tp, t::SampleMapping(tp, paragraphs)), write_dir);
-  const auto synthetic = t::SyntheticCertification(4, 6);
+  const auto synthetic = t::SyntheticCertification(4, 5);
   Report("rapport-synthetique", t::MakeInput(synthetic, t::SyntheticMapping(synthetic, 600)),
          write_dir);
   return 0;

@@ -19,8 +19,7 @@ struct BarSegment {
 
 // A horizontal bar filling `box`: the segments side by side from the left
 // (their total clipped to 1), the rest left white, with a thin outline.
-void DrawBar(Document& doc, const Box& box, const std::vector<BarSegment>& segments,
-             Color outline);
+void DrawBar(Document& doc, const Box& box, const std::vector<BarSegment>& segments, Color outline);
 
 struct BadgeStyle {
   Color fill;
@@ -34,8 +33,7 @@ struct BadgeStyle {
 // Size of the badge for `label` (x, y of the result are 0).
 Box BadgeSize(const Document& doc, std::string_view label, const BadgeStyle& style);
 // Draws the badge with its top-left corner at (x, top); returns its box.
-Box DrawBadge(Document& doc, std::string_view label, const BadgeStyle& style, double x,
-              double top);
+Box DrawBadge(Document& doc, std::string_view label, const BadgeStyle& style, double x, double top);
 
 // A heat-map cell: filled by HeatColor(value), `label` centred in a colour
 // that reads on the fill.

@@ -30,17 +30,20 @@ Result<FontFiles> UserFont(const std::string& path) {
     return Status::NotFound("police " + path +
                             " introuvable : indiquez le chemin d'un fichier TrueType (.ttf)");
   if (!IsReadableFile(path))
-    return Status::InvalidArgument("police " + path +
-                                   " illisible : ce n'est pas un fichier lisible (droits, dossier ?)");
+    return Status::InvalidArgument(
+        "police " + path + " illisible : ce n'est pas un fichier lisible (droits, dossier ?)");
   return FontFiles{path, path, path};
 }
 
 }  // namespace
 
 std::vector<std::string> DefaultFontFolders() {
-  return {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/TTF",
-          "/usr/share/fonts/dejavu",          "/usr/share/fonts/dejavu-sans-fonts",
-          "/usr/share/fonts/dejavu-serif-fonts", "/usr/local/share/fonts",
+  return {"/usr/share/fonts/truetype/dejavu",
+          "/usr/share/fonts/TTF",
+          "/usr/share/fonts/dejavu",
+          "/usr/share/fonts/dejavu-sans-fonts",
+          "/usr/share/fonts/dejavu-serif-fonts",
+          "/usr/local/share/fonts",
           "/usr/share/fonts/truetype"};
 }
 
@@ -54,9 +57,10 @@ Result<FontFiles> LocateFonts(const std::string& override_ttf,
   for (const auto& [name, slot] : wanted) {
     std::optional<std::string> path = FindIn(folders, name);
     if (!path)
-      return Status::NotFound(std::string("police ") + name +
-                              " introuvable (cherchée dans /usr/share/fonts) : installez le "
-                              "paquet fonts-dejavu-core ou indiquez une police TrueType avec --font");
+      return Status::NotFound(
+          std::string("police ") + name +
+          " introuvable (cherchée dans /usr/share/fonts) : installez le "
+          "paquet fonts-dejavu-core ou indiquez une police TrueType avec --font");
     *slot = *path;
   }
   return files;

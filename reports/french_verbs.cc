@@ -13,57 +13,99 @@ namespace {
 // Verbs whose compound past takes "être" when used without a direct object
 // (the savoir-faire of a referentiel that start with them are intransitive).
 constexpr std::array kEtreVerbs = {
-    "aller",  "venir",   "revenir", "devenir",  "parvenir", "intervenir", "survenir",
-    "arriver", "partir", "repartir", "rester",  "entrer",   "rentrer",    "naître",
-    "mourir", "tomber",  "apparaître",
+    "aller",    "venir",   "revenir", "devenir",  "parvenir",   "intervenir",
+    "survenir", "arriver", "partir",  "repartir", "rester",     "entrer",
+    "rentrer",  "naître",  "mourir",  "tomber",   "apparaître",
 };
 
 // Whole-word irregular participles.
 constexpr std::pair<const char*, const char*> kIrregular[] = {
-    {"être", "été"},         {"avoir", "eu"},          {"aller", "allé"},
-    {"naître", "né"},        {"mourir", "mort"},       {"voir", "vu"},
-    {"revoir", "revu"},      {"prévoir", "prévu"},     {"entrevoir", "entrevu"},
-    {"pourvoir", "pourvu"},  {"devoir", "dû"},         {"pouvoir", "pu"},
-    {"savoir", "su"},        {"vouloir", "voulu"},     {"valoir", "valu"},
-    {"prévaloir", "prévalu"}, {"lire", "lu"},          {"relire", "relu"},
-    {"élire", "élu"},        {"dire", "dit"},          {"redire", "redit"},
-    {"contredire", "contredit"}, {"interdire", "interdit"}, {"prédire", "prédit"},
-    {"suffire", "suffi"},    {"rire", "ri"},           {"sourire", "souri"},
-    {"boire", "bu"},         {"croire", "cru"},        {"plaire", "plu"},
-    {"vivre", "vécu"},       {"revivre", "revécu"},    {"survivre", "survécu"},
-    {"suivre", "suivi"},     {"poursuivre", "poursuivi"}, {"inclure", "inclus"},
-    {"conclure", "conclu"},  {"exclure", "exclu"},     {"nuire", "nui"},
-    {"luire", "lui"},        {"coudre", "cousu"},      {"découdre", "décousu"},
-    {"moudre", "moulu"},     {"résoudre", "résolu"},   {"asseoir", "assis"},
-    {"fuir", "fui"},         {"vêtir", "vêtu"},        {"revêtir", "revêtu"},
-    {"bouillir", "bouilli"}, {"mordre", "mordu"},      {"tordre", "tordu"},
-    {"détordre", "détordu"}, {"vaincre", "vaincu"},    {"convaincre", "convaincu"},
-    {"rompre", "rompu"},     {"interrompre", "interrompu"}, {"corrompre", "corrompu"},
-    {"émouvoir", "ému"},     {"mouvoir", "mû"},        {"promouvoir", "promu"},
-    {"falloir", "fallu"},    {"pleuvoir", "plu"},         {"faire", "fait"},
+    {"être", "été"},
+    {"avoir", "eu"},
+    {"aller", "allé"},
+    {"naître", "né"},
+    {"mourir", "mort"},
+    {"voir", "vu"},
+    {"revoir", "revu"},
+    {"prévoir", "prévu"},
+    {"entrevoir", "entrevu"},
+    {"pourvoir", "pourvu"},
+    {"devoir", "dû"},
+    {"pouvoir", "pu"},
+    {"savoir", "su"},
+    {"vouloir", "voulu"},
+    {"valoir", "valu"},
+    {"prévaloir", "prévalu"},
+    {"lire", "lu"},
+    {"relire", "relu"},
+    {"élire", "élu"},
+    {"dire", "dit"},
+    {"redire", "redit"},
+    {"contredire", "contredit"},
+    {"interdire", "interdit"},
+    {"prédire", "prédit"},
+    {"suffire", "suffi"},
+    {"rire", "ri"},
+    {"sourire", "souri"},
+    {"boire", "bu"},
+    {"croire", "cru"},
+    {"plaire", "plu"},
+    {"vivre", "vécu"},
+    {"revivre", "revécu"},
+    {"survivre", "survécu"},
+    {"suivre", "suivi"},
+    {"poursuivre", "poursuivi"},
+    {"inclure", "inclus"},
+    {"conclure", "conclu"},
+    {"exclure", "exclu"},
+    {"nuire", "nui"},
+    {"luire", "lui"},
+    {"coudre", "cousu"},
+    {"découdre", "décousu"},
+    {"moudre", "moulu"},
+    {"résoudre", "résolu"},
+    {"asseoir", "assis"},
+    {"fuir", "fui"},
+    {"vêtir", "vêtu"},
+    {"revêtir", "revêtu"},
+    {"bouillir", "bouilli"},
+    {"mordre", "mordu"},
+    {"tordre", "tordu"},
+    {"détordre", "détordu"},
+    {"vaincre", "vaincu"},
+    {"convaincre", "convaincu"},
+    {"rompre", "rompu"},
+    {"interrompre", "interrompu"},
+    {"corrompre", "corrompu"},
+    {"émouvoir", "ému"},
+    {"mouvoir", "mû"},
+    {"promouvoir", "promu"},
+    {"falloir", "fallu"},
+    {"pleuvoir", "plu"},
+    {"faire", "fait"},
 };
 
 // Ending rewrites, tried in order: the first ending that matches wins.
 constexpr std::pair<const char*, const char*> kEndings[] = {
-    {"prendre", "pris"}, {"mettre", "mis"},   {"battre", "battu"}, {"endre", "endu"},
-    {"ondre", "ondu"},   {"erdre", "erdu"},   {"aindre", "aint"},  {"eindre", "eint"},
-    {"oindre", "oint"},  {"uire", "uit"},     {"crire", "crit"},   {"aître", "u"},
-    {"aitre", "u"},      {"faire", "fait"},   {"traire", "trait"}, {"tenir", "tenu"},
-    {"venir", "venu"},   {"vrir", "vert"},    {"frir", "fert"},    {"courir", "couru"},
+    {"prendre", "pris"}, {"mettre", "mis"},  {"battre", "battu"}, {"endre", "endu"},
+    {"ondre", "ondu"},   {"erdre", "erdu"},  {"aindre", "aint"},  {"eindre", "eint"},
+    {"oindre", "oint"},  {"uire", "uit"},    {"crire", "crit"},   {"aître", "u"},
+    {"aitre", "u"},      {"faire", "fait"},  {"traire", "trait"}, {"tenir", "tenu"},
+    {"venir", "venu"},   {"vrir", "vert"},   {"frir", "fert"},    {"courir", "couru"},
     {"cevoir", "çu"},    {"quérir", "quis"},
 };
 
 // Nouns and adjectives that end like an -er or -ir infinitive and may start a
 // line of a referentiel.
 constexpr std::array kNotVerbs = {
-    "acier",   "atelier",   "avenir",  "boulanger", "cahier",  "calendrier", "chantier",
-    "cher",    "clavier",   "courrier", "cuir",     "danger",  "dernier",    "désir",
-    "dossier", "entier",    "escalier", "étranger", "fer",     "fichier",    "foyer",
-    "hier",    "hiver",     "laser",   "léger",     "levier",  "loisir",     "loyer",
-    "manager", "master",    "mer",     "métier",    "ouvrier", "palier",     "panier",
-    "papier",  "particulier", "plaisir", "plancher", "premier", "quartier",   "routier",
-    "sentier", "super",     "tablier", "tir",       "verger",  "leader",     "cluster",
-    "container", "poster",  "cutter",
+    "acier",     "atelier",     "avenir",   "boulanger", "cahier",  "calendrier", "chantier",
+    "cher",      "clavier",     "courrier", "cuir",      "danger",  "dernier",    "désir",
+    "dossier",   "entier",      "escalier", "étranger",  "fer",     "fichier",    "foyer",
+    "hier",      "hiver",       "laser",    "léger",     "levier",  "loisir",     "loyer",
+    "manager",   "master",      "mer",      "métier",    "ouvrier", "palier",     "panier",
+    "papier",    "particulier", "plaisir",  "plancher",  "premier", "quartier",   "routier",
+    "sentier",   "super",       "tablier",  "tir",       "verger",  "leader",     "cluster",
+    "container", "poster",      "cutter",
 };
 
 bool Contains(const auto& list, std::string_view word) {
@@ -73,8 +115,7 @@ bool Contains(const auto& list, std::string_view word) {
 std::optional<std::string> FromEnding(std::string_view verb) {
   for (const auto& [ending, replacement] : kEndings) {
     std::string_view e(ending);
-    if (EndsWith(verb, e))
-      return std::string(verb.substr(0, verb.size() - e.size())) + replacement;
+    if (EndsWith(verb, e)) return std::string(verb.substr(0, verb.size() - e.size())) + replacement;
   }
   return std::nullopt;
 }
@@ -96,7 +137,8 @@ bool WantsAcute(std::string_view lower) {
   if (IsVowel(c1) || c1 == 'x' || static_cast<unsigned char>(c1) >= 0x80) return false;
   if (IsVowel(c2) && c2 != 'y') return true;
   if (c1 == 'q' && c2 == 'u') return true;
-  return std::string_view("bcdfgptv").find(c1) != std::string_view::npos && (c2 == 'r' || c2 == 'l');
+  return std::string_view("bcdfgptv").find(c1) != std::string_view::npos &&
+         (c2 == 'r' || c2 == 'l');
 }
 
 }  // namespace

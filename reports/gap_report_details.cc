@@ -48,7 +48,8 @@ void DrawEvidence(Document& doc, const GapReportContext& ctx, const CompetenceMa
   quote.left_rule = true;
   quote.rule_color = kQuoteRule;
   quote.space_after = 4;
-  doc.Paragraph("«\u202F" + NormalizeVerbatim(best.text) + "\u202F»", st.quote, quote);
+  const std::string verbatim = NormalizeVerbatim(best.text);
+  if (!verbatim.empty()) doc.Paragraph("«\u202F" + verbatim + "\u202F»", st.quote, quote);
   if (!best.matched.empty())
     Labelled(doc, ctx, Fr("Termes reconnus : "), Join(best.matched, ", "), indent);
   if (!best.supports.empty())
@@ -56,8 +57,8 @@ void DrawEvidence(Document& doc, const GapReportContext& ctx, const CompetenceMa
              indent);
   if (c.evidence.size() > 1) {
     std::vector<std::string> others;
-    const size_t shown = std::min(c.evidence.size(),
-                                  static_cast<size_t>(std::max(0, ctx.options.max_other_locations)) + 1);
+    const size_t shown = std::min(
+        c.evidence.size(), static_cast<size_t>(std::max(0, ctx.options.max_other_locations)) + 1);
     for (size_t i = 1; i < shown; ++i)
       others.push_back(EvidenceLocation(c.evidence[i], ctx.several_dossiers));
     std::string text = Join(others, " ; ");
@@ -95,13 +96,18 @@ std::vector<std::string> MissingItems(const GapReportContext& ctx, const Compete
   }
   std::vector<std::pair<int, std::string>> ranked;
   for (std::string& item : items) {
-    const int rank = kinds.IsTechnical(item) ? 0 : kinds.Of(item) == RequirementKind::kCriterion ? 1 : 2;
+    const int rank = kinds.IsTechnical(item)                         ? 0
+                     : kinds.Of(item) == RequirementKind::kCriterion ? 1
+                                                                     : 2;
     ranked.emplace_back(rank, std::move(item));
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   items.clear();
-  if (c.status == CoverageStatus::kMissing) items.push_back(c.title);
+  // The competence itself leads when nothing of it is shown, and stands
+  // alone when the referentiel lists no criteria (most RNCP fiches).
+  if ((c.status == CoverageStatus::kMissing || ranked.empty()) && !c.title.empty())
+    items.push_back(c.title);
   for (auto& [rank, item] : ranked) items.push_back(std::move(item));
   return items;
 }
@@ -122,9 +128,8 @@ void DrawMissing(Document& doc, const GapReportContext& ctx, const CompetenceMap
   ParagraphOptions bullet = Indented(indent + 12, 2);
   bullet.bullet = "•";
   for (size_t i = 0; i < limit; ++i) {
-    const RequirementKind kind =
-        (i == 0 && c.status == CoverageStatus::kMissing) ? RequirementKind::kSavoirFaire
-                                                          : kinds.Of(items[i]);
+    const bool title = i == 0 && items[0] == c.title;
+    const RequirementKind kind = title ? RequirementKind::kSavoirFaire : kinds.Of(items[i]);
     doc.Paragraph(PhraseSituation(items[i], kind), st.body, bullet);
   }
   if (limit >= items.size()) return;
@@ -132,14 +137,17 @@ void DrawMissing(Document& doc, const GapReportContext& ctx, const CompetenceMap
   // With no evidence at all every item of the fiche is missing: a few more
   // and a pointer to the referentiel say enough.
   const size_t cap = c.status == CoverageStatus::kMissing ? 6 : rest.size();
-  std::string text = JoinItems(std::vector<std::string>(rest.begin(), rest.begin() + static_cast<long>(std::min(cap, rest.size()))));
+  std::string text = JoinItems(std::vector<std::string>(
+      rest.begin(), rest.begin() + static_cast<long>(std::min(cap, rest.size()))));
   if (rest.size() > cap)
-    text += " ; et " + CountNoun(static_cast<int>(rest.size() - cap), "autre point", "autres points") +
+    text += " ; et " +
+            CountNoun(static_cast<int>(rest.size() - cap), "autre point", "autres points") +
             " de la fiche du référentiel";
   Labelled(doc, ctx, Fr("Autres points non encore montrés : "), Fr(text + "."), indent + 12);
 }
 
-std::string OtherBlocs(const GapReportContext& ctx, const CompetenceMapping& c, const BlocId& here) {
+std::string OtherBlocs(const GapReportContext& ctx, const CompetenceMapping& c,
+                       const BlocId& here) {
   std::vector<std::string> names;
   for (const BlocId& b : c.blocs)
     if (b != here) names.push_back(BlocShortName(b, Target(ctx)));
@@ -159,7 +167,12 @@ void DrawCompetence(Document& doc, GapReportContext& ctx, const CompetenceMappin
                   st.small, Indented(indent, 10));
     return;
   }
-  BadgedParagraph(doc, c.status, TitleRuns(ctx, c), 3 * st.body.LineHeight());
+  // Keep the title with the start of what follows: the quote's label and
+  // first lines, or the first situations to describe.
+  const double keep = c.evidence.empty() ? st.small.LineHeight() + st.label.LineHeight() +
+                                               2 * st.body.LineHeight() + 8
+                                         : st.label.LineHeight() + 3 * st.quote.LineHeight() + 8;
+  BadgedParagraph(doc, c.status, TitleRuns(ctx, c), keep);
   ctx.detailed[c.id.value] =
       (bloc_name.empty() ? "" : bloc_name + ", ") + "page " + std::to_string(doc.PageNumber());
   if (c.blocs.size() > 1)
@@ -171,10 +184,18 @@ void DrawCompetence(Document& doc, GapReportContext& ctx, const CompetenceMappin
   doc.Space(10);
 }
 
+// What a bloc heading keeps with it: its coverage line and the start of its
+// first competence (a three-line title, the quote's label and first lines).
+double BlocKeep(const ReportStyles& st) {
+  return st.small.LineHeight() + 8 + 3 * st.h3.LineHeight() + st.label.LineHeight() +
+         3 * st.quote.LineHeight() + 8;
+}
+
 void DrawBloc(Document& doc, GapReportContext& ctx, const BlocMapping& b) {
   const ReportStyles& st = ctx.styles;
   doc.Space(8);
-  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(b.title), st.h2, 70, 2);
+  doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(BlocTitle(ctx, b)), st.h2, BlocKeep(st),
+              2);
   doc.Paragraph(Fr("Couverture : " + FormatPercent(b.coverage) + " — " +
                    StatusCounts(b.covered, b.partial, b.missing)),
                 st.small, Indented(0, 8));
@@ -189,7 +210,7 @@ void DrawCompetenceDetails(Document& doc, GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
   const MappingResult& m = ctx.in.mapping;
   doc.Space(24);
-  doc.Heading("Détail par compétence", st.h1, 160, 4);
+  doc.Heading("Détail par compétence", st.h1, 2 * st.h2.LineHeight() + 2 + BlocKeep(st), 4);
   for (const BlocMapping& b : m.blocs) DrawBloc(doc, ctx, b);
   // Competences outside every listed bloc (a fiche without blocs).
   bool heading = false;
@@ -201,7 +222,7 @@ void DrawCompetenceDetails(Document& doc, GapReportContext& ctx) {
     if (placed) continue;
     if (!heading) {
       doc.Space(8);
-      doc.Heading(m.blocs.empty() ? "Compétences" : "Autres compétences", st.h2, 70, 8);
+      doc.Heading(m.blocs.empty() ? "Compétences" : "Autres compétences", st.h2, BlocKeep(st), 8);
       heading = true;
     }
     DrawCompetence(doc, ctx, c, BlocId());

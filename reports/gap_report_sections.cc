@@ -1,10 +1,11 @@
 // The cover, the bloc summary, the "elsewhere" section and the closing line
 // of the gap report, and the pieces the sections share. The competence
 // details are in gap_report_details.cc.
+#include "reports/gap_report_sections.h"
+
 #include <algorithm>
 
 #include "engine/text.h"
-#include "reports/gap_report_sections.h"
 #include "reports/gap_report_text.h"
 #include "reports/palette.h"
 #include "reports/table.h"
@@ -45,7 +46,8 @@ void DrawCoverageBar(Document& doc, const Box& box, double coverage,
 }
 
 double BadgeColumn(const Document& doc) {
-  return BadgeSize(doc, StatusLabel(CoverageStatus::kMissing), StatusBadge(CoverageStatus::kMissing))
+  return BadgeSize(doc, StatusLabel(CoverageStatus::kMissing),
+                   StatusBadge(CoverageStatus::kMissing))
              .width +
          8;
 }
@@ -68,6 +70,10 @@ void BadgedParagraph(Document& doc, CoverageStatus status, const std::vector<Tex
   options.space_after = 3;
   options.keep_lines = static_cast<int>(std::min<size_t>(lines.size(), 3));
   doc.Paragraph(runs, options);
+}
+
+const std::string& BlocTitle(const GapReportContext& ctx, const BlocMapping& bloc) {
+  return bloc.title.empty() ? ctx.in.certification.title : bloc.title;
 }
 
 // ---- cover ----
@@ -94,19 +100,23 @@ void DrawIdentity(Document& doc, const GapReportContext& ctx) {
   std::vector<std::string> dossiers;
   for (const CompetenceMapping& c : ctx.in.mapping.competences)
     for (const Evidence& e : c.evidence)
-      if (!e.dossier.empty() && std::find(dossiers.begin(), dossiers.end(), e.dossier) == dossiers.end())
+      if (!e.dossier.empty() &&
+          std::find(dossiers.begin(), dossiers.end(), e.dossier) == dossiers.end())
         dossiers.push_back(e.dossier);
   if (!dossiers.empty())
     row(dossiers.size() == 1 ? "Document cité" : "Documents cités", Join(dossiers, ", "));
   table.Draw(doc);
 }
 
-// The panel with the overall coverage as a big figure.
+// The panel with the overall coverage as a big figure, laid out from its
+// top: the figure and its reading, then the stacked bar and the counts.
 void DrawCoveragePanel(Document& doc, const GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
   const MappingResult& m = ctx.in.mapping;
   const double pad = 16;
-  const double height = 118;
+  const double bar_top = pad + st.figure.size * 1.2 + 10;
+  const double counts_baseline = bar_top + 12 + 13;
+  const double height = counts_baseline + 12;
   doc.EnsureSpace(height);
   const Box panel{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
   doc.FillStrokeRect(panel, Color::Hex(0xF1F4F8), Color::Hex(0xC9D3DF), 0.6);
@@ -123,10 +133,10 @@ void DrawCoveragePanel(Document& doc, const GapReportContext& ctx) {
     doc.DrawLine(line, runs, text_x, y, panel.right() - pad - text_x, Align::kLeft);
     y += line.height;
   }
-  const Box bar{panel.x + pad, panel.bottom() - pad - 30, panel.width - 2 * pad, 12};
+  const Box bar{panel.x + pad, panel.y + bar_top, panel.width - 2 * pad, 12};
   DrawBar(doc, bar, CoverageSegments(m.covered, m.partial, m.missing), kRule);
   doc.DrawText(Fr(StatusCounts(m.covered, m.partial, m.missing)), st.small, bar.x,
-               bar.bottom() + 14);
+               panel.y + counts_baseline);
   doc.SetCursor(panel.bottom() + 22);
 }
 
@@ -140,7 +150,8 @@ void DrawReadingGuide(Document& doc, const GapReportContext& ctx) {
        "des passages s'y rapportent, mais certains critères ou savoir-faire ne sont pas encore "
        "montrés."},
       {CoverageStatus::kMissing, "aucun passage du dossier ne montre encore cette compétence."}};
-  for (const auto& [status, text] : statuses) BadgedParagraph(doc, status, {{Fr(text), st.body}}, 0);
+  for (const auto& [status, text] : statuses)
+    BadgedParagraph(doc, status, {{Fr(text), st.body}}, 0);
   doc.Space(6);
   doc.Paragraph(Fr("La couverture compte chaque compétence couverte pour un et chaque compétence "
                    "partielle pour un demi. Les passages cités sont recopiés tels qu'ils figurent "
@@ -208,7 +219,7 @@ void DrawBlocSummary(Document& doc, GapReportContext& ctx) {
     std::vector<TextRun> name = {
         {BlocShortName(b.id, m.target.empty() ? ctx.in.certification.id : m.target) + " — ",
          st.body_bold},
-        {Fr(b.title), st.body}};
+        {Fr(BlocTitle(ctx, b)), st.body}};
     table.AddRow({TableCell{name, 0, {}}, CoverageCell(b.coverage, b.covered, b.partial, b.missing),
                   CountCell(table, b.covered), CountCell(table, b.partial),
                   CountCell(table, b.missing)});
@@ -254,13 +265,15 @@ void DrawElsewhere(Document& doc, GapReportContext& ctx) {
                {"Couverture", 128, Align::kLeft}},
               style);
   for (const ElsewhereSuggestion& s : ctx.in.elsewhere) {
+    // Built with append: GCC 12 at -O3 warns falsely (-Wrestrict) on
+    // "literal" + std::string here.
     std::vector<TextRun> cert = {{s.certification.value + " — ", st.body_bold},
                                  {Fr(s.certification_title), st.body}};
-    if (!s.note.empty()) cert.push_back({"\n" + Fr(s.note), st.small});
-    std::vector<TextRun> bloc = {{s.bloc.empty() ? "Certification entière"
-                                                 : BlocShortName(s.bloc, s.certification) + " — " +
-                                                       Fr(s.bloc_title),
-                                  st.body}};
+    if (!s.note.empty()) cert.push_back({std::string("\n").append(Fr(s.note)), st.small});
+    std::string bloc_text = "Certification entière";
+    if (!s.bloc.empty())
+      bloc_text = BlocShortName(s.bloc, s.certification).append(" — ").append(Fr(s.bloc_title));
+    std::vector<TextRun> bloc = {{bloc_text, st.body}};
     TableCell coverage;
     coverage.figure_height = 11;
     const double value = s.coverage;
@@ -276,10 +289,10 @@ void DrawElsewhere(Document& doc, GapReportContext& ctx) {
 
 void DrawClosing(Document& doc, GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
-  const std::string text = Fr(
-      "Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
-      "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
-      "compétent pour valider tout ou partie de la certification.");
+  const std::string text =
+      Fr("Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
+         "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
+         "compétent pour valider tout ou partie de la certification.");
   const std::vector<TextRun> runs = {{text, st.body}};
   const double height = doc.TextHeight(runs, doc.ContentWidth() - 24) + 20;
   doc.Space(14);

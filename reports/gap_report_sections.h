@@ -45,6 +45,9 @@ double BadgeColumn(const Document& doc);
 void BadgedParagraph(Document& doc, CoverageStatus status, const std::vector<TextRun>& runs,
                      double keep_with_next);
 
+// The bloc's title; the certification's for an untitled (implicit) bloc.
+const std::string& BlocTitle(const GapReportContext& ctx, const BlocMapping& bloc);
+
 // ---- sections, in report order ----
 
 void DrawCover(Document& doc, GapReportContext& ctx);

@@ -15,7 +15,8 @@ std::string CoverageReading(int covered, int partial, int total) {
           std::string(PluralForm(covered, "couverte", "couvertes"));
   }
   if (partial > 0)
-    out += ", " + FormatInteger(partial) + " " + std::string(PluralForm(partial, "partielle", "partielles"));
+    out += ", " + FormatInteger(partial) + " " +
+           std::string(PluralForm(partial, "partielle", "partielles"));
   return out;
 }
 

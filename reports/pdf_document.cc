@@ -24,7 +24,7 @@ size_t ValidBmpSequence(std::string_view s, size_t at) {
   if (c >= 0xE0 && c <= 0xEF) {
     if (!continuation(1) || !continuation(2)) return 0;
     const unsigned char c1 = static_cast<unsigned char>(s[at + 1]);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
     if (c == 0xED && c1 >= 0xA0) return 0;  // surrogates
     return 3;
   }
@@ -99,7 +99,8 @@ Result<std::unique_ptr<Document>> Document::Create(const FontFiles& fonts,
   std::unique_ptr<Document> document(new Document(layout));
   Impl& impl = *document->impl_;
   impl.doc = HPDF_New(&Impl::OnError, &impl);
-  if (impl.doc == nullptr) return Status::IOError("création du PDF impossible (mémoire insuffisante)");
+  if (impl.doc == nullptr)
+    return Status::IOError("création du PDF impossible (mémoire insuffisante)");
   HPDF_SetCompressionMode(impl.doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(impl.doc);
   HPDF_SetCurrentEncoder(impl.doc, "UTF-8");
@@ -196,6 +197,23 @@ std::vector<WrappedLine> Document::Wrap(const std::vector<TextRun>& runs, double
   return WrapRuns(runs, std::max(width, 1.0), Measure());
 }
 
+std::string Document::Ellipsize(std::string_view text, const TextStyle& style, double width) const {
+  if (TextWidth(text, style) <= width) return std::string(text);
+  const std::string ellipsis = "…";
+  std::string out;
+  double used = TextWidth(ellipsis, style);
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+    const double w = TextWidth(text.substr(i, n), style);
+    if (used + w > width) break;
+    out.append(text.substr(i, n));
+    used += w;
+    i += n;
+  }
+  return out + ellipsis;
+}
+
 double Document::TextHeight(const std::vector<TextRun>& runs, double width) const {
   double height = 0;
   for (const WrappedLine& line : Wrap(runs, width)) height += line.height;
@@ -214,7 +232,8 @@ void Document::DrawText(std::string_view text, const TextStyle& style, double x,
   const std::string safe = PdfSafeText(text);
   HPDF_Page page = impl_->page;
   HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(style.color.r),
-                       static_cast<HPDF_REAL>(style.color.g), static_cast<HPDF_REAL>(style.color.b));
+                       static_cast<HPDF_REAL>(style.color.g),
+                       static_cast<HPDF_REAL>(style.color.b));
   HPDF_Page_BeginText(page);
   HPDF_Page_SetFontAndSize(page, impl_->FontOf(style.face), static_cast<HPDF_REAL>(style.size));
   HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x),
@@ -360,11 +379,13 @@ void Document::AddFooters(const std::string& left, const std::string& center,
   const double baseline = layout_.height - layout_.footer_baseline;
   const double rule_y = baseline - style.size * 1.6;
   const int total = PageCount();
+  const double center_width = TextWidth(center, style);
+  const std::string fitted = Ellipsize(left, style, (ContentWidth() - center_width) / 2 - 10);
   for (int i = 0; i < total; ++i) {
     impl_->page = Page(pages_[static_cast<size_t>(i)]);
     StrokeLine(Left(), rule_y, Right(), rule_y, Color::Hex(0xC8C8C8), 0.5);
-    DrawText(left, style, Left(), baseline);
-    DrawText(center, style, Left() + (ContentWidth() - TextWidth(center, style)) / 2, baseline);
+    DrawText(fitted, style, Left(), baseline);
+    DrawText(center, style, Left() + (ContentWidth() - center_width) / 2, baseline);
     const std::string number = "page " + std::to_string(i + 1) + " / " + std::to_string(total);
     DrawText(number, style, Right() - TextWidth(number, style), baseline);
   }
@@ -390,7 +411,8 @@ Result<std::string> Document::Save() {
     char code[32];
     std::snprintf(code, sizeof(code), "0x%04X/%u", static_cast<unsigned>(impl_->error),
                   static_cast<unsigned>(impl_->error_detail));
-    return Status::IOError(std::string("production du PDF impossible (erreur libharu ") + code + ")");
+    return Status::IOError(std::string("production du PDF impossible (erreur libharu ") + code +
+                           ")");
   }
   return out;
 }

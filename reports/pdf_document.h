@@ -50,13 +50,13 @@ struct DocumentInfo {
 
 // How a paragraph flows.
 struct ParagraphOptions {
-  double indent = 0;        // from the left margin
-  double width = 0;         // 0: up to the right margin
-  double space_after = 4;   // below the last line
-  int keep_lines = 2;       // no fewer lines than this alone at a page foot or head
-  bool left_rule = false;   // a vertical bar in the indent (quotes)
-  Color rule_color;         // its colour
-  std::string bullet;       // drawn in the indent on the first line ("•")
+  double indent = 0;       // from the left margin
+  double width = 0;        // 0: up to the right margin
+  double space_after = 4;  // below the last line
+  int keep_lines = 2;      // no fewer lines than this alone at a page foot or head
+  bool left_rule = false;  // a vertical bar in the indent (quotes)
+  Color rule_color;        // its colour
+  std::string bullet;      // drawn in the indent on the first line ("•")
 };
 
 // Options with an indent and a space after, the most common variation.
@@ -113,6 +113,9 @@ class Document {
   double TextWidth(std::string_view text, const TextStyle& style) const;
   MeasureFn Measure() const;
   std::vector<WrappedLine> Wrap(const std::vector<TextRun>& runs, double width) const;
+  // `text` cut at a code point and ended with "…" so that it fits `width`
+  // (unchanged when it fits).
+  std::string Ellipsize(std::string_view text, const TextStyle& style, double width) const;
   // Height of `runs` wrapped to `width`.
   double TextHeight(const std::vector<TextRun>& runs, double width) const;
   // Baseline of a line whose box starts at `top`.
@@ -143,7 +146,8 @@ class Document {
 
   // ---- finishing ----
   // Draws on every page a footer: `left` and `center` texts and, on the
-  // right, "page N / M". Call once, after the layout.
+  // right, "page N / M"; a left text too long for its third is shortened
+  // with "…". Call once, after the layout.
   void AddFooters(const std::string& left, const std::string& center, const TextStyle& style);
   // The PDF bytes; the first libharu error, if any, as an IOError.
   Result<std::string> Save();

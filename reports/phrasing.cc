@@ -16,30 +16,30 @@ namespace {
 using Tokens = std::vector<std::string>;
 
 constexpr const char* kDeterminers[] = {
-    "le",   "la",    "les",  "un",    "une",   "des",    "du",    "chaque", "tout",
-    "toute", "tous", "toutes", "aucun", "aucune", "il",    "ils",   "elle",   "elles",
-    "on",   "ce",    "cet",  "cette", "ces",   "son",    "sa",    "ses",    "leur",
-    "leurs", "au",   "aux",  "l'",    "l’",
+    "le",   "la",    "les",  "un",     "une",   "des",    "du",  "chaque",
+    "tout", "toute", "tous", "toutes", "aucun", "aucune", "il",  "ils",
+    "elle", "elles", "on",   "ce",     "cet",   "cette",  "ces", "son",
+    "sa",   "ses",   "leur", "leurs",  "au",    "aux",    "l'",  "l’",
 };
 
 // Conjugated forms that make a criterion a sentence ("... sont montés").
 constexpr const char* kConjugated[] = {
-    "est",      "sont",       "a",          "ont",        "permet",   "permettent",
-    "respecte", "respectent", "correspond", "correspondent", "garantit", "garantissent",
-    "assure",   "assurent",   "tient",      "tiennent",   "prend",    "prennent",
-    "intègre",  "intègrent",  "comporte",   "comportent", "contient", "contiennent",
-    "répond",   "répondent",  "reste",      "restent",    "peut",     "peuvent",
-    "doit",     "doivent",    "fait",       "font",       "se",       "s'",
-    "s’",       "sera",       "seront",     "était",      "étaient",  "utilise",
-    "utilisent", "applique",  "appliquent", "suit",       "suivent",  "vérifie",
+    "est",       "sont",       "a",          "ont",           "permet",   "permettent",
+    "respecte",  "respectent", "correspond", "correspondent", "garantit", "garantissent",
+    "assure",    "assurent",   "tient",      "tiennent",      "prend",    "prennent",
+    "intègre",   "intègrent",  "comporte",   "comportent",    "contient", "contiennent",
+    "répond",    "répondent",  "reste",      "restent",       "peut",     "peuvent",
+    "doit",      "doivent",    "fait",       "font",          "se",       "s'",
+    "s’",        "sera",       "seront",     "était",         "étaient",  "utilise",
+    "utilisent", "applique",   "appliquent", "suit",          "suivent",  "vérifie",
 };
 
 // Words ending like an -re or -oir infinitive that are common and are not
 // verbs; anything else unknown with that ending makes us unsure.
 constexpr const char* kCommonNonVerbs[] = {
-    "entre", "contre", "autre", "autres", "notre", "votre", "ordre", "centre", "titre",
-    "cadre", "nombre", "propre", "libre",  "membre", "lettre", "mètre", "matière",
-    "manière", "filtre", "chiffre", "offre", "outre", "sinon", "soir",  "espoir",
+    "entre",  "contre",  "autre",  "autres", "notre",  "votre",  "ordre",  "centre",  "titre",
+    "cadre",  "nombre",  "propre", "libre",  "membre", "lettre", "mètre",  "matière", "manière",
+    "filtre", "chiffre", "offre",  "outre",  "sinon",  "soir",   "espoir",
 };
 
 bool In(const auto& list, std::string_view word) {
@@ -158,9 +158,10 @@ std::optional<Tokens> RewriteRest(const Tokens& rest, const std::string& verb) {
       word = pp ? pp->form : token;
     } else {
       word = noun_seen ? token : Possessive(token);
-      noun_seen = noun_seen || (token != "son" && token != "sa" && token != "ses" &&
-                                In(kDeterminers, ToLower(token))) ||
-                  StartsWith(token, "l'") || StartsWith(token, "l’");
+      noun_seen =
+          noun_seen ||
+          (token != "son" && token != "sa" && token != "ses" && In(kDeterminers, ToLower(token))) ||
+          StartsWith(token, "l'") || StartsWith(token, "l’");
     }
     out.push_back(word + comma);
     prev = rest[i];
@@ -182,13 +183,14 @@ std::optional<std::string> FromInfinitive(const std::string& text) {
   std::optional<Tokens> rewritten = RewriteRest(rest, ToLower(*verb));
   if (!rewritten) return std::nullopt;
   // "Entrer les cotes": with a direct object the auxiliary is "avoir".
-  const bool object_follows = !rest.empty() && (In(kDeterminers, ToLower(rest[0])) ||
-                                                StartsWith(rest[0], "l'") || StartsWith(rest[0], "l’"));
-  std::string subject = reflexive                          ? "vous vous êtes "
+  const bool object_follows =
+      !rest.empty() && (In(kDeterminers, ToLower(rest[0])) || StartsWith(rest[0], "l'") ||
+                        StartsWith(rest[0], "l’"));
+  std::string subject = reflexive                            ? "vous vous êtes "
                         : (pp->with_etre && !object_follows) ? "vous êtes "
                                                              : "vous avez ";
   std::string sentence = "Décrivez une situation où " + subject + pp->form + comma;
-  if (!rewritten->empty()) sentence += " " + Join(*rewritten, " ");
+  if (!rewritten->empty()) sentence.append(" ").append(Join(*rewritten, " "));
   return sentence + ".";
 }
 

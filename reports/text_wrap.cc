@@ -61,7 +61,8 @@ class Tokenizer {
       in_word_ = true;
       space_ = false;
     }
-    if (word_.pieces.empty() || word_.pieces.back().run != run) word_.pieces.push_back({"", run, 0});
+    if (word_.pieces.empty() || word_.pieces.back().run != run)
+      word_.pieces.push_back({"", run, 0});
     word_.pieces.back().text.push_back(c);
   }
 
@@ -132,8 +133,8 @@ class LineBuilder {
         last->text += piece.text;
         last->width += gap + piece.width;
       } else {
-        line_.pieces.push_back({(gap > 0 ? " " : "") + piece.text, piece.run,
-                                line_.width, gap + piece.width});
+        line_.pieces.push_back(
+            {(gap > 0 ? " " : "") + piece.text, piece.run, line_.width, gap + piece.width});
       }
       line_.width += gap + piece.width;
       first = false;

@@ -55,7 +55,8 @@ bool WantsSpaceBefore(const std::string& out, std::string_view rest) {
   if (EndsWith(out, kOpenQuote)) return false;
   if (rest.empty()) return true;
   const char next = rest.front();
-  return IsAsciiSpace(next) || std::string_view(";:!?).,\"'").find(next) != std::string_view::npos ||
+  return IsAsciiSpace(next) ||
+         std::string_view(";:!?).,\"'").find(next) != std::string_view::npos ||
          rest.starts_with(kCloseQuote) || rest.starts_with(kNbsp) || rest.starts_with(kNarrowNbsp);
 }
 
@@ -174,8 +175,8 @@ bool IsIsoDate(std::string_view iso) {
 }
 
 Result<std::string> FormatFrenchDate(std::string_view iso) {
-  static constexpr const char* kMonths[] = {"janvier", "février", "mars",      "avril",
-                                            "mai",     "juin",    "juillet",   "août",
+  static constexpr const char* kMonths[] = {"janvier",   "février", "mars",     "avril",
+                                            "mai",       "juin",    "juillet",  "août",
                                             "septembre", "octobre", "novembre", "décembre"};
   IsoDate date;
   if (!ParseIsoDate(iso, &date))

@@ -35,7 +35,8 @@ PdfContent Finish(Document& doc) {
 
 std::string Words(int n) {
   std::string text;
-  for (int i = 0; i < n; ++i) text += (i % 7 == 0 ? "œuvre " : i % 5 == 0 ? "l’épaulement " : "usinage ");
+  for (int i = 0; i < n; ++i)
+    text += (i % 7 == 0 ? "œuvre " : i % 5 == 0 ? "l’épaulement " : "usinage ");
   return text;
 }
 
@@ -44,9 +45,11 @@ void CheckInsideMargins(const PdfContent& pdf, const PageLayout& layout) {
   for (size_t p = 0; p < pdf.pages.size(); ++p) {
     for (const auto& w : pdf.pages[p].words) {
       BOOST_TEST(w.x >= layout.margin_left - 0.5, "page " << p + 1 << " « " << w.text << " »");
-      BOOST_TEST(w.right() <= layout.width - layout.margin_right + 0.5, "page " << p + 1 << " « " << w.text << " »");
+      BOOST_TEST(w.right() <= layout.width - layout.margin_right + 0.5,
+                 "page " << p + 1 << " « " << w.text << " »");
       BOOST_TEST(w.y >= layout.margin_top - 0.5, "page " << p + 1 << " « " << w.text << " »");
-      BOOST_TEST(w.bottom() <= layout.height - layout.margin_bottom + 0.5, "page " << p + 1 << " « " << w.text << " »");
+      BOOST_TEST(w.bottom() <= layout.height - layout.margin_bottom + 0.5,
+                 "page " << p + 1 << " « " << w.text << " »");
     }
   }
 }
@@ -100,7 +103,8 @@ BOOST_AUTO_TEST_CASE(AFileThatIsNotAFontIsAClearError) {
 
 BOOST_AUTO_TEST_CASE(UnsafeTextIsReplacedNotPassedToTheLibrary) {
   BOOST_TEST(PdfSafeText("école") == "école");
-  BOOST_TEST(PdfSafeText("a\x01" "b\tc") == "a b c");
+  BOOST_TEST(PdfSafeText("a\x01"
+                         "b\tc") == "a b c");
   BOOST_TEST(PdfSafeText("\xC3(") == "\uFFFD(");
   BOOST_TEST(PdfSafeText("outil \U0001F527 ok") == "outil \uFFFD ok");
   BOOST_TEST(PdfSafeText("\xED\xA0\x80") == "\uFFFD");  // a UTF-16 surrogate
@@ -120,6 +124,16 @@ BOOST_AUTO_TEST_CASE(MeasuredWidthsFollowTheFont) {
   style.face = Face::kSansBold;
   BOOST_TEST(doc->TextWidth("a", style) > 2 * a);
   BOOST_TEST(doc->TextWidth("", style) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(EllipsizeFitsTheWidth) {
+  auto doc = NewDocument();
+  TextStyle style;
+  BOOST_TEST(doc->Ellipsize("court", style, 100) == "court");
+  const std::string cut = doc->Ellipsize("une très longue étiquette de candidat", style, 60);
+  BOOST_TEST(cut.ends_with("…"));
+  BOOST_TEST(doc->TextWidth(cut, style) <= 60.0);
+  BOOST_TEST(doc->Ellipsize("é", style, 0.1) == "…");
 }
 
 BOOST_AUTO_TEST_CASE(LongTextFlowsOverPagesInsideTheMargins) {
@@ -210,7 +224,8 @@ BOOST_AUTO_TEST_CASE(SideBySideColumnsWithoutGrid) {
   TableStyle style;
   style.grid = false;
   Table columns({{"", 0, Align::kLeft}, {"", 0, Align::kLeft}}, style);
-  columns.AddRow({columns.TextCell("gauche " + Words(40)), columns.TextCell("droite " + Words(60))});
+  columns.AddRow(
+      {columns.TextCell("gauche " + Words(40)), columns.TextCell("droite " + Words(60))});
   columns.Draw(*doc);
   PdfContent pdf = Finish(*doc);
   BOOST_REQUIRE(pdf.pages.size() == 1u);
@@ -249,7 +264,8 @@ BOOST_AUTO_TEST_CASE(StatusColoursStayApartInGrey) {
   BOOST_TEST(partial - covered >= 0.2);
   BOOST_TEST(missing - partial >= 0.2);
   BOOST_TEST(missing <= 0.92);  // still visible on white paper
-  for (CoverageStatus s : {CoverageStatus::kCovered, CoverageStatus::kPartial, CoverageStatus::kMissing}) {
+  for (CoverageStatus s :
+       {CoverageStatus::kCovered, CoverageStatus::kPartial, CoverageStatus::kMissing}) {
     const StatusColors c = ColorsFor(s);
     BOOST_TEST(std::abs(c.text.Luma() - c.fill.Luma()) >= 0.45);  // the word reads on its badge
   }
@@ -266,7 +282,8 @@ BOOST_AUTO_TEST_CASE(FootersNumberEveryPage) {
   BOOST_REQUIRE(n >= 2u);
   for (size_t p = 0; p < n; ++p) {
     const std::string text = testing::Flatten(pdf.pages[p].text);
-    BOOST_TEST(text.find("page " + std::to_string(p + 1) + " / " + std::to_string(n)) != std::string::npos);
+    BOOST_TEST(text.find("page " + std::to_string(p + 1) + " / " + std::to_string(n)) !=
+               std::string::npos);
     BOOST_TEST(text.find("15 janvier 2025") != std::string::npos);
     for (const auto& w : pdf.pages[p].words) BOOST_TEST(w.bottom() <= pdf.pages[p].height);
   }
@@ -292,5 +309,6 @@ BOOST_AUTO_TEST_CASE(MetadataAndDeterminism) {
   BOOST_TEST(a.find("/CreationDate (D:20250115000000)") != std::string::npos);
   BOOST_TEST(a.find("/ID") == std::string::npos);
   auto doc = NewDocument();
-  BOOST_TEST((doc->SetInfo({"t", "s", "c", "15/01/2025"}).kind() == Status::Kind::kInvalidArgument));
+  BOOST_TEST(
+      (doc->SetInfo({"t", "s", "c", "15/01/2025"}).kind() == Status::Kind::kInvalidArgument));
 }

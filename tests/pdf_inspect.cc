@@ -71,9 +71,11 @@ PdfContent InspectPdf(const std::string& bytes) {
     p.width = box.width();
     p.height = box.height();
     p.text = Utf8(page->text());
-    for (const poppler::text_box& word : page->text_list()) {
+    for (const poppler::text_box& word : page->text_list(poppler::page::text_list_include_font)) {
       const poppler::rectf r = word.bbox();
-      p.words.push_back({Utf8(word.text()), r.x(), r.y(), r.width(), r.height()});
+      const bool font = word.has_font_info();
+      p.words.push_back({Utf8(word.text()), r.x(), r.y(), r.width(), r.height(),
+                         font ? word.get_font_name() : "", font ? word.get_font_size() : 0});
     }
     content.pages.push_back(std::move(p));
   }

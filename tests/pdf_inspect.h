@@ -11,6 +11,8 @@ namespace passerelle::testing {
 struct PdfWord {
   std::string text;
   double x = 0, y = 0, width = 0, height = 0;
+  std::string font;  // "HPDFAB+DejaVuSans-Bold"
+  double size = 0;   // font size in points
   double right() const { return x + width; }
   double bottom() const { return y + height; }
 };

@@ -2,8 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "reports/french_verbs.h"
 #include "report_samples.h"
+#include "reports/french_verbs.h"
 #include "test_support.h"
 
 using namespace passerelle;
@@ -54,7 +54,8 @@ BOOST_AUTO_TEST_CASE(IrregularParticiples) {
 }
 
 BOOST_AUTO_TEST_CASE(NounsAreNotVerbs) {
-  for (const char* word : {"atelier", "dossier", "ordre", "centre", "plaisir", "le", "FAO", "l'atelier", ""})
+  for (const char* word :
+       {"atelier", "dossier", "ordre", "centre", "plaisir", "le", "FAO", "l'atelier", ""})
     BOOST_TEST(!PastParticipleOf(word).has_value(), word);
 }
 
@@ -102,8 +103,9 @@ BOOST_AUTO_TEST_CASE(EtreVerbsWithoutObject) {
 BOOST_AUTO_TEST_CASE(CoordinatedVerbs) {
   BOOST_TEST(SavoirFaire("Monter et régler les mors sur un mandrin.") ==
              "Décrivez une situation où vous avez monté et réglé les mors sur un mandrin.");
-  BOOST_TEST(SavoirFaire("Charger, décharger et/ou rendre actif un programme.") ==
-             "Décrivez une situation où vous avez chargé, déchargé et/ou rendu actif un programme.");
+  BOOST_TEST(
+      SavoirFaire("Charger, décharger et/ou rendre actif un programme.") ==
+      "Décrivez une situation où vous avez chargé, déchargé et/ou rendu actif un programme.");
   BOOST_TEST(SavoirFaire("Préparer et transmettre les consignes.") ==
              "Décrivez une situation où vous avez préparé et transmis les consignes.");
   BOOST_TEST(SavoirFaire("Monter les outils et s'assurer de leur serrage.") ==
@@ -122,8 +124,9 @@ BOOST_AUTO_TEST_CASE(PossessivesAddressTheCandidateOnlyWhenTheyAreTheirs) {
   BOOST_TEST(SavoirFaire("Organiser sa démarche de l'analyse du plan au programme.") ==
              "Décrivez une situation où vous avez organisé votre démarche de l’analyse du plan "
              "au programme.");
-  BOOST_TEST(SavoirFaire("Exprimer ses besoins à différents interlocuteurs") ==
-             "Décrivez une situation où vous avez exprimé vos besoins à différents interlocuteurs.");
+  BOOST_TEST(
+      SavoirFaire("Exprimer ses besoins à différents interlocuteurs") ==
+      "Décrivez une situation où vous avez exprimé vos besoins à différents interlocuteurs.");
   // "sa position" is the tourelle's.
   BOOST_TEST(SavoirFaire("Aligner une tourelle et définir sa position par rapport aux axes.") ==
              "Décrivez une situation où vous avez aligné une tourelle et défini sa position par "
@@ -138,7 +141,9 @@ BOOST_AUTO_TEST_CASE(AccentRestoredOnTheFirstVerb) {
 }
 
 BOOST_AUTO_TEST_CASE(CriteriaAskForAnExample) {
-  auto criterion = [](const char* text) { return PhraseSituation(text, RequirementKind::kCriterion); };
+  auto criterion = [](const char* text) {
+    return PhraseSituation(text, RequirementKind::kCriterion);
+  };
   BOOST_TEST(criterion("Les outils coupants sont correctement montés.") ==
              "Montrez par un exemple que les outils coupants sont correctement montés.");
   BOOST_TEST(criterion("L'ordonnancement des opérations permet la réalisation des pièces.") ==
@@ -156,14 +161,16 @@ BOOST_AUTO_TEST_CASE(CriteriaAskForAnExample) {
 
 BOOST_AUTO_TEST_CASE(SavoirsAndUnknownTextsGetTheSafePhrasing) {
   const std::string N = "\u202F";
-  BOOST_TEST(PhraseSituation("Connaissance du langage de programmation ISO.", RequirementKind::kSavoir) ==
-             "Décrivez une situation qui montre votre connaissance du langage de programmation ISO.");
+  BOOST_TEST(
+      PhraseSituation("Connaissance du langage de programmation ISO.", RequirementKind::kSavoir) ==
+      "Décrivez une situation qui montre votre connaissance du langage de programmation ISO.");
   // A noun phrase, a conjugated verb, a verb we cannot conjugate safely.
   BOOST_TEST(PhraseSituation("Respect des règles de sécurité", RequirementKind::kUnknown) ==
              "Décrivez une situation qui montre" + N + ": respect des règles de sécurité.");
   BOOST_TEST(PhraseSituation("Anticipe sur le résultat attendu sur machine.",
                              RequirementKind::kSavoirFaire) ==
-             "Décrivez une situation qui montre" + N + ": anticipe sur le résultat attendu sur machine.");
+             "Décrivez une situation qui montre" + N +
+                 ": anticipe sur le résultat attendu sur machine.");
   BOOST_TEST(PhraseSituation("Usiner et fondre des pièces", RequirementKind::kSavoirFaire) ==
              "Décrivez une situation où vous avez usiné et fondu des pièces.");
   BOOST_TEST(PhraseSituation("Usiner et astreindre des pièces", RequirementKind::kSavoirFaire) ==
@@ -181,8 +188,10 @@ BOOST_AUTO_TEST_CASE(KindsComeFromTheReferentiel) {
   const Competence* cp2 = tp.FindCompetence(CompetenceId("TP-00211-CP2"));
   BOOST_REQUIRE(cp2 != nullptr);
   RequirementKinds kinds(cp2);
-  BOOST_TEST((kinds.Of("Les jauges outils sont correctement saisies.") == RequirementKind::kCriterion));
-  BOOST_TEST((kinds.Of("les jauges outils sont correctement saisies") == RequirementKind::kCriterion));
+  BOOST_TEST(
+      (kinds.Of("Les jauges outils sont correctement saisies.") == RequirementKind::kCriterion));
+  BOOST_TEST(
+      (kinds.Of("les jauges outils sont correctement saisies") == RequirementKind::kCriterion));
   BOOST_TEST((kinds.Of("Monter les outils sur la tourelle porte outils.") ==
               RequirementKind::kSavoirFaire));
   BOOST_TEST(kinds.IsTechnical("Monter les outils sur la tourelle porte outils."));
@@ -205,8 +214,9 @@ BOOST_AUTO_TEST_CASE(EverySavoirFaireOfTp00211ReadsAsASentence) {
       if (s.starts_with("Décrivez une situation où")) ++conjugated;
     }
     for (const std::string& item : c.criteria)
-      BOOST_TEST(PhraseSituation(item, RequirementKind::kCriterion).starts_with("Montrez par un exemple"),
-                 item);
+      BOOST_TEST(
+          PhraseSituation(item, RequirementKind::kCriterion).starts_with("Montrez par un exemple"),
+          item);
   }
   // All but the odd conjugated or misspelt line are turned into situations.
   BOOST_TEST(conjugated >= total - 4, conjugated << " of " << total);

@@ -30,32 +30,52 @@ struct SampleEntry {
 const std::vector<SampleEntry>& Entries() {
   using S = CoverageStatus;
   static const std::vector<SampleEntry> entries = {
-      {"CP1", S::kPartial, 0.52, {10, 4},
+      {"CP1",
+       S::kPartial,
+       0.52,
+       {10, 4},
        {"ISO", "Fanuc", "conditions de coupe", "plan", "programmes"},
        {"Programmer une sous-phase de tournage en langage ISO", "Décoder les spécifications",
         "Ordonnancer une suite", "Effectuer des choix d'outils", "Définir les conditions de coupe",
         "Assurer la sauvegarde"}},
-      {"CP2", S::kCovered, 0.86, {7, 6, 8},
+      {"CP2",
+       S::kCovered,
+       0.86,
+       {7, 6, 8},
        {"mors doux", "mandrin", "tourelle", "longueurs d'outils", "jauges", "origine pièce"},
        {"Le programme chargé", "Les outils coupants", "Les jauges outils", "Les origines pièce",
         "Les réglages permettent", "Le temps imparti", "Monter et régler les mors",
         "Monter les outils", "Charger, décharger", "Entrer les paramètres", "Mesurer des longueurs",
         "Effectuer les tests de sécurité", "Décoder les spécifications",
         "Appliquer les procédures permettant"}},
-      {"CP3", S::kPartial, 0.47, {13},
+      {"CP3",
+       S::kPartial,
+       0.47,
+       {13},
        {"autocontrôle", "micromètre", "tampons", "non-conformité", "fiche de suivi"},
        {"Contrôler par mesurage", "Contrôler par comparaison", "Traiter une non-conformité",
         "Renseigner un relevé de contrôle", "Trier des pièces", "Les résultats des relevés"}},
       {"CP4", S::kMissing, 0.0, {}, {}, {}},
       {"CP5", S::kMissing, 0.0, {}, {}, {}, false},
       {"CP6", S::kMissing, 0.0, {}, {}, {}, false},
-      {"CP7", S::kPartial, 0.31, {15},
+      {"CP7",
+       S::kPartial,
+       0.31,
+       {15},
        {"5S", "emplacements", "porte-outils", "graissage", "nettoyage"},
        {"Appliquer les principes de le méthode \"5 S\"", "Effectuer l'entretien courant",
         "Délimiter les zones", "Agencer les moyens"}},
-      {"CP8", S::kPartial, 0.28, {16}, {"formé", "intérimaire", "autocontrôle"},
+      {"CP8",
+       S::kPartial,
+       0.28,
+       {16},
+       {"formé", "intérimaire", "autocontrôle"},
        {"Informer et former l'opérateur", "Transmettre son savoir-faire"}},
-      {"CP9", S::kPartial, 0.25, {16}, {"proposé", "brise-copeaux", "arrêts"},
+      {"CP9",
+       S::kPartial,
+       0.25,
+       {16},
+       {"proposé", "brise-copeaux", "arrêts"},
        {"Repérer et analyser une dérive", "Planifier et mettre en place une action corrective"}},
   };
   return entries;
@@ -145,7 +165,8 @@ void FillCounts(MappingResult& m, const Certification& cert) {
     if (s == CoverageStatus::kMissing) ++*missing;
   };
   m.covered = m.partial = m.missing = 0;
-  for (const CompetenceMapping& c : m.competences) count(&m.covered, &m.partial, &m.missing, c.status);
+  for (const CompetenceMapping& c : m.competences)
+    count(&m.covered, &m.partial, &m.missing, c.status);
   m.coverage = CoverageOf(m.covered, m.partial, static_cast<int>(m.competences.size()));
   m.blocs.clear();
   for (const Bloc& b : cert.blocs) {
@@ -182,7 +203,8 @@ std::string Filler(size_t chars, size_t seed) {
       "Le cœur de la série était conforme à 98 % ; j’ai corrigé l’usure de l’outil de finition. ",
       "Nous avons vérifié la gamme avec le bureau des méthodes, puis j’ai lancé la production. ",
       "La référence est décrite dans "
-      "https://intranet.example.fr/documents/fabrication/gamme-usinage-bague-inox-316L-indice-C.pdf "
+      "https://intranet.example.fr/documents/fabrication/"
+      "gamme-usinage-bague-inox-316L-indice-C.pdf "
       "que j’ai mise à jour. ",
       "Pour l’ébauche, j’ai choisi une plaquette à brise-copeaux adaptée à l’inox 316L. "};
   std::string out;
@@ -208,7 +230,8 @@ Certification SyntheticCertification(int blocs, int per_bloc) {
       Competence c;
       c.id = CompetenceId(std::string(code) + "-C" + std::to_string(k));
       const int n = b * 7 + k;
-      c.title = std::string(kVerbs[n % 10]) + " " + kObjects[n % 6] + " dans le respect des règles d'hygiène et de sécurité";
+      c.title = std::string(kVerbs[n % 10]) + " " + kObjects[n % 6] +
+                " dans le respect des règles d'hygiène et de sécurité";
       c.criteria = {"Les pièces réalisées sont conformes au plan de définition.",
                     "Le dossier de fabrication est complété et exploitable.",
                     "Les règles d'hygiène, de sécurité et d'environnement sont respectées."};
@@ -232,6 +255,7 @@ MappingResult SyntheticMapping(const Certification& cert, size_t quote_chars) {
   for (const Competence& c : cert.competences) {
     CompetenceMapping cm;
     cm.id = c.id;
+    cm.number = c.number;
     cm.title = c.title;
     for (const Bloc* b : cert.BlocsOf(c.id)) cm.blocs.push_back(b->id);
     cm.status = static_cast<CoverageStatus>(i % 3);
@@ -244,13 +268,15 @@ MappingResult SyntheticMapping(const Certification& cert, size_t quote_chars) {
         ev.page = static_cast<uint32_t>((i + k) % 5);  // 0: unknown
         ev.text = Filler(quote_chars, i + k);
         ev.matched = {"tour", "micromètre", "gamme"};
-        ev.supports = {c.savoir_faire_techniques[0], c.criteria[0]};
+        const std::vector<std::string> items = Requirements(c);
+        if (!items.empty()) ev.supports = {items.front()};
         cm.evidence.push_back(std::move(ev));
       }
     }
-    if (cm.status == CoverageStatus::kPartial)
-      cm.missing = {c.criteria[1], c.criteria[2], c.savoir_faire_techniques[2],
-                    c.savoir_faire_techniques[3]};
+    if (cm.status == CoverageStatus::kPartial) {
+      const std::vector<std::string> items = Requirements(c);
+      for (size_t k = 1; k < items.size() && k < 5; ++k) cm.missing.push_back(items[k]);
+    }
     m.competences.push_back(std::move(cm));
     ++i;
   }

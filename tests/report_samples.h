@@ -35,8 +35,9 @@ void FillCounts(MappingResult& mapping, const Certification& cert);
 // RNCP99999 with `blocs` blocs of `per_bloc` competences, each with
 // criteria and savoir-faire in realistic French.
 Certification SyntheticCertification(int blocs, int per_bloc);
-// Statuses cycle covered / partial / missing; each evidence text is about
-// `quote_chars` characters of French with accents, œ, ’ and « ».
+// Any certification: statuses cycle covered / partial / missing; each
+// evidence text is about `quote_chars` characters of French with accents,
+// œ, ’ and «; partial competences miss up to four of their requirements.
 MappingResult SyntheticMapping(const Certification& cert, size_t quote_chars);
 
 // A complete input: the certification, the mapping, candidate "C-0042" and

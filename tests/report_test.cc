@@ -1,16 +1,19 @@
 // The gap report, read back with poppler: sections, verbatim quotes, French
 // characters, page geometry, long inputs, determinism and failures.
-#include "reports/gap_report.h"
-
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <filesystem>
+#include <map>
 
+#include "engine/certification_xml.h"
 #include "engine/file_system.h"
 #include "pdf_inspect.h"
 #include "report_samples.h"
+#include "reports/gap_report.h"
 #include "reports/pdf_document.h"
+#include "reports/phrasing.h"
 #include "reports/typography.h"
 #include "test_support.h"
 
@@ -52,8 +55,45 @@ size_t PageOf(const PdfContent& pdf, const std::string& needle) {
   return 0;
 }
 
-// Body text inside the margins, the footer below them, all inside the page.
+// No two words on top of each other (more than a sliver of their boxes).
+void CheckNoOverlap(const PdfContent& pdf) {
+  for (size_t p = 0; p < pdf.pages.size(); ++p) {
+    const auto& words = pdf.pages[p].words;
+    for (size_t i = 0; i < words.size(); ++i) {
+      for (size_t j = i + 1; j < words.size(); ++j) {
+        const auto& a = words[i];
+        const auto& b = words[j];
+        const double dx = std::min(a.right(), b.right()) - std::max(a.x, b.x);
+        const double dy = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+        BOOST_TEST(!(dx > 1.0 && dy > 2.0),
+                   "page " << p + 1 << ": « " << a.text << " » over « " << b.text << " »");
+      }
+    }
+  }
+}
+
+// No title (bold, 10 points or more: bloc and competence headings) among the
+// last two lines of a page: a title stays with what it introduces.
+void CheckNoStrandedTitles(const PdfContent& pdf) {
+  const PageLayout layout;
+  for (size_t p = 0; p < pdf.pages.size(); ++p) {
+    std::map<long, std::vector<const testing::PdfWord*>> lines;  // by rounded top
+    for (const auto& w : pdf.pages[p].words)
+      if (w.y < layout.height - layout.margin_bottom) lines[std::lround(w.bottom())].push_back(&w);
+    int seen = 0;
+    for (auto it = lines.rbegin(); it != lines.rend() && seen < 2; ++it, ++seen) {
+      for (const testing::PdfWord* w : it->second) {
+        const bool title = w->font.find("Bold") != std::string::npos && w->size >= 9.9;
+        BOOST_TEST(!title, "page " << p + 1 << " ends with the title « " << w->text << " »");
+      }
+    }
+  }
+}
+
+// Body text inside the margins, the footer below them, all inside the page,
+// nothing drawn over anything else.
 void CheckGeometry(const PdfContent& pdf) {
+  CheckNoOverlap(pdf);
   const PageLayout layout;
   for (size_t p = 0; p < pdf.pages.size(); ++p) {
     const auto& page = pdf.pages[p];
@@ -80,17 +120,19 @@ BOOST_AUTO_TEST_CASE(EverySectionOfTheTp00211Report) {
   const GapReportInput in = Tp00211Input();
   const PdfContent pdf = InspectPdf(Render(in));
   const std::string text = pdf.FlatText();
+  CheckNoStrandedTitles(pdf);
   BOOST_TEST(pdf.pages.size() >= 5u);
   BOOST_TEST(pdf.pages.size() <= 14u);
   // Cover.
-  for (const char* s : {"Rapport de positionnement", "C-0042",
-                        "TP-00211 — Technicien en usinage assisté par ordinateur (TUAO)",
-                        "4 (nomenclature européenne)", "15 janvier 2025", "dossier-exemple.md",
-                        "couverture globale du référentiel",
-                        "1 compétence sur 9 couverte, 5 partielles",
-                        "1 couverte, 5 partielles, 3 non couvertes", "Comment lire ce rapport"})
+  for (const char* s :
+       {"Rapport de positionnement", "C-0042",
+        "TP-00211 — Technicien en usinage assisté par ordinateur (TUAO)",
+        "4 (nomenclature européenne)", "15 janvier 2025", "dossier-exemple.md",
+        "couverture globale du référentiel", "1 compétence sur 9 couverte, 5 partielles",
+        "1 couverte, 5 partielles, 3 non couvertes", "Comment lire ce rapport"})
     BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text), s), s);
-  BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text), testing::Flatten(FormatPercent(in.mapping.coverage))));
+  BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text),
+                 testing::Flatten(FormatPercent(in.mapping.coverage))));
   // Summary, details, closing, in this order.
   const size_t summary = text.find("Synthèse par activité type");
   const size_t details = text.find("Détail par compétence");
@@ -106,19 +148,21 @@ BOOST_AUTO_TEST_CASE(EverySectionOfTheTp00211Report) {
   // Every competence, with its status.
   for (const CompetenceMapping& c : in.mapping.competences)
     BOOST_TEST(Has(text, c.number + " — "), c.number);
-  for (const char* s : {"couvert", "partiel", "non couvert", "Passage le plus probant — paragraphe 7",
-                        "Termes reconnus : mors doux, mandrin", "Autres passages : paragraphe 6 ; paragraphe 8",
-                        "Ce qui reste à montrer",
-                        "Décrivez une situation où vous avez programmé une sous-phase de tournage",
-                        "Montrez par un exemple que le dossier de fabrication est complété",
-                        "Aucun passage du dossier ne montre encore cette compétence"})
+  for (const char* s :
+       {"couvert", "partiel", "non couvert", "Passage le plus probant — paragraphe 7",
+        "Termes reconnus : mors doux, mandrin", "Autres passages : paragraphe 6 ; paragraphe 8",
+        "Ce qui reste à montrer",
+        "Décrivez une situation où vous avez programmé une sous-phase de tournage",
+        "Montrez par un exemple que le dossier de fabrication est complété",
+        "Aucun passage du dossier ne montre encore cette compétence"})
     BOOST_TEST(Has(text, s), s);
   // No "elsewhere" section without suggestions.
   BOOST_TEST(!Has(text, "Ailleurs"));
   // Footers.
   for (size_t p = 0; p < pdf.pages.size(); ++p) {
     const std::string page = testing::Flatten(pdf.pages[p].text);
-    BOOST_TEST(Has(page, "page " + std::to_string(p + 1) + " / " + std::to_string(pdf.pages.size())));
+    BOOST_TEST(
+        Has(page, "page " + std::to_string(p + 1) + " / " + std::to_string(pdf.pages.size())));
     BOOST_TEST(Has(page, "Passerelle 0.1.0"));
   }
   CheckGeometry(pdf);
@@ -155,7 +199,8 @@ BOOST_AUTO_TEST_CASE(FrenchCharactersSurvive) {
   const std::string text = InspectPdf(Render(testing::MakeInput(cert, m))).FlatText();
   BOOST_TEST(Has(text, "« " + special + " »"));
   BOOST_TEST(Has(text, "cœur, façonnage"));
-  for (const char* s : {"é", "è", "à", "ç", "ô", "œ", "’", "«", "»", "—"}) BOOST_TEST(Has(text, s), s);
+  for (const char* s : {"é", "è", "à", "ç", "ô", "œ", "’", "«", "»", "—"})
+    BOOST_TEST(Has(text, s), s);
 }
 
 BOOST_AUTO_TEST_CASE(LongCertificationsAndQuotesBreakPagesCleanly) {
@@ -165,6 +210,7 @@ BOOST_AUTO_TEST_CASE(LongCertificationsAndQuotesBreakPagesCleanly) {
   const PdfContent pdf = InspectPdf(Render(testing::MakeInput(cert, m)));
   BOOST_TEST(pdf.pages.size() >= 30u);
   CheckGeometry(pdf);
+  CheckNoStrandedTitles(pdf);
   // The summary table spans pages: its header is on each of them.
   const size_t first = PageOf(pdf, "Synthèse par bloc");
   const size_t last = PageOf(pdf, "Ensemble de la certification");
@@ -212,9 +258,10 @@ BOOST_AUTO_TEST_CASE(ElsewhereSectionWhenSuggested) {
   const auto& page = pdf.pages[PageOf(pdf, "Ailleurs") - 1];
   const PageLayout layout;
   const double column = (layout.width - layout.margin_left - layout.margin_right - 128) / 2;
-  const std::string certs = testing::TextInColumn(page, layout.margin_left, layout.margin_left + column);
-  const std::string blocs = testing::TextInColumn(page, layout.margin_left + column,
-                                                  layout.margin_left + 2 * column);
+  const std::string certs =
+      testing::TextInColumn(page, layout.margin_left, layout.margin_left + column);
+  const std::string blocs =
+      testing::TextInColumn(page, layout.margin_left + column, layout.margin_left + 2 * column);
   BOOST_TEST(Has(certs, "RNCP35697 — Technicien en usinage bloc déclaré équivalent à AT1"), certs);
   BOOST_TEST(Has(blocs, "BC02 — Réalisation de pièces sur tour"), blocs);
   BOOST_TEST(Has(text, "72 %"));
@@ -346,4 +393,47 @@ BOOST_AUTO_TEST_CASE(EmptyAndBloclessMappings) {
   empty.candidate = "C-0042";
   const std::string none = InspectPdf(Render(testing::MakeInput(cert, empty))).FlatText();
   BOOST_TEST(Has(none, "Le référentiel ne compte aucune compétence"));
+}
+
+BOOST_AUTO_TEST_CASE(UntitledBlocsAndEmptyPassages) {
+  Certification cert = testing::SyntheticCertification(1, 2);
+  MappingResult m = testing::SyntheticMapping(cert, 100);
+  m.blocs[0].title.clear();
+  m.competences[0].evidence[0].text = " \n ";
+  const std::string text = InspectPdf(Render(testing::MakeInput(cert, m))).FlatText();
+  // The implicit bloc takes the certification's title; no empty quote.
+  BOOST_TEST(Has(text, "BC01 — Technicien supérieur en conduite"));
+  BOOST_TEST(!Has(text, "« »"));
+  BOOST_TEST(Has(text, "Passage le plus probant"));
+}
+
+BOOST_AUTO_TEST_CASE(ALongCandidateIdentifierStaysInItsPlace) {
+  GapReportInput in = Tp00211Input();
+  in.candidate =
+      "dossier-de-marie-christine-de-la-tour-du-pin-chambly-2025-accompagnement-renforce";
+  const PdfContent pdf = InspectPdf(Render(in));
+  CheckGeometry(pdf);
+  BOOST_TEST(Has(pdf.FlatText(), "…"));           // shortened in the footers
+  BOOST_TEST(Has(pdf.pages[0].text, "chambly"));  // whole on the cover
+}
+
+BOOST_AUTO_TEST_CASE(AnRncpFicheWithoutCriteria) {
+  // RNCP35697: 15 blocs, competences with a title only. A competence not
+  // fully shown is asked for as a whole.
+  const auto path = testing::SourceDir() / "referentiels" / "RNCP35697.xml";
+  auto cert = CertificationFromXml(testing::ReadFile(path), path.string());
+  BOOST_REQUIRE(cert.ok());
+  const MappingResult m = testing::SyntheticMapping(*cert, 400);
+  const PdfContent pdf = InspectPdf(Render(testing::MakeInput(*cert, m)));
+  CheckGeometry(pdf);
+  CheckNoStrandedTitles(pdf);
+  const std::string text = pdf.FlatText();
+  BOOST_TEST(Has(text, "Synthèse par bloc"));
+  BOOST_TEST(Has(text, "BC01-C1 — "));
+  // BC01-C2 is partial (statuses cycle), with nothing listed as missing.
+  const CompetenceMapping& partial = m.competences[1];
+  BOOST_REQUIRE((partial.status == CoverageStatus::kPartial));
+  BOOST_TEST(partial.missing.empty());
+  BOOST_TEST(
+      Has(text, PhraseSituation(partial.title, RequirementKind::kSavoirFaire).substr(0, 40)));
 }

@@ -43,8 +43,7 @@ BOOST_AUTO_TEST_CASE(OverlongWordsAreCutBetweenCodePoints) {
   auto all = Wrap("abcdefghijé", 4);
   BOOST_TEST(all == (std::vector<std::string>{"abcd", "efgh", "ijé"}),
              boost::test_tools::per_element());
-  for (const std::string& line : Wrap(std::string(3000, 'x'), 50))
-    BOOST_TEST(line.size() <= 50u);
+  for (const std::string& line : Wrap(std::string(3000, 'x'), 50)) BOOST_TEST(line.size() <= 50u);
 }
 
 BOOST_AUTO_TEST_CASE(NothingExceedsTheWidth) {
