@@ -137,6 +137,20 @@ const char* const kRome[] = {"H2903", "H2912", "I1304", "N1103", "D1402", "M1203
 
 std::string Number(size_t i) { return "RNCP" + std::to_string(100000 + i); }
 
+// Sets the fiche's own ACTIF, not the one of a SI_JURY_* block (which
+// holds an ACTIF too, right after its start tag).
+void SetFicheActive(std::string* fiche, const std::string& value) {
+  for (size_t at = fiche->find("<ACTIF>"); at != std::string::npos;
+       at = fiche->find("<ACTIF>", at + 1)) {
+    const size_t before = fiche->find_last_not_of(" \n\t", at - 1);
+    const size_t tag = fiche->rfind('<', before);
+    if (fiche->compare(tag, 9, "<SI_JURY_") == 0) continue;
+    const size_t end = fiche->find("</ACTIF>", at);
+    fiche->replace(at + 7, end - at - 7, value);
+    return;
+  }
+}
+
 // Removes element `name` (first occurrence, with its indentation line).
 bool RemoveElement(std::string* fiche, const std::string& name) {
   const size_t a = fiche->find("<" + name + ">");
@@ -192,7 +206,7 @@ std::string MakeFiche(size_t i, const std::vector<Template>& templates,
   title += " — " + std::string(kTrades[(*rng)() % std::size(kTrades)]);
   if (o.retitle_every && i % o.retitle_every == 0) title += " (révisé)";
   ReplaceElement(&fiche, "INTITULE", title);
-  ReplaceElement(&fiche, "ACTIF", (*rng)() % 10 < 3 ? "Oui" : "Non");
+  SetFicheActive(&fiche, (*rng)() % 10 < 3 ? "Oui" : "Non");
   const size_t rome = fiche.find("<ROME>");
   if (rome != std::string::npos) {
     std::string code = kRome[(*rng)() % std::size(kRome)];

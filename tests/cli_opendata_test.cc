@@ -33,13 +33,7 @@ std::string AllExports() {
 std::string Ws(const TempDir& dir) { return "--workspace " + Quote((dir.path() / "ws").string()); }
 
 std::map<std::string, std::string> Snapshot(const TempDir& dir) {
-  std::map<std::string, std::string> files;
-  const fs::path root = dir.path() / "ws";
-  if (!fs::exists(root)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(root))
-    if (entry.is_regular_file() && entry.path().filename() != "lock")
-      files[entry.path().string()] = ReadFile(entry.path());
-  return files;
+  return SnapshotFiles(dir.path() / "ws");
 }
 
 json RunJson(const std::string& args) {
