@@ -9,8 +9,14 @@ namespace passerelle {
 Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspace) {
   // The folder exists before its stamp is taken, so that creating it does
   // not count as a change made by someone else (see Commit).
-  Status s = workspace->file_system()->MakeDirs(workspace->CertDir());
+  FileSystem* fs = workspace->file_system();
+  Status s = fs->MakeDirs(workspace->CertDir());
   if (!s.ok()) return s;
+  // The writer lock is held: anything left in staging/ is the temporaries
+  // of an import that was killed.
+  auto leftovers = fs->ListDir(workspace->StagingDir());
+  if (leftovers.ok())
+    for (const std::string& name : *leftovers) fs->Remove(workspace->StagingDir() + "/" + name);
   CatalogRefresh refresh;
   auto catalog = workspace->LoadCatalog(&refresh);
   if (!catalog.ok()) return catalog.status();

@@ -177,6 +177,10 @@ BOOST_AUTO_TEST_CASE(a_batch_stages_last_wins_and_aborts_cleanly) {
     BOOST_TEST(fs.files().size() == before.size() + 1);  // RNCP2's temporary
   }  // destroyed without Commit
   BOOST_TEST((fs.files() == before));
+  // Temporaries of a killed import are cleared by the next batch.
+  BOOST_REQUIRE(fs.WriteFile(ws.StagingDir() + "/RNCP9.xml.tmp-12345", "<certif").ok());
+  BOOST_REQUIRE(WorkspaceBatch::Begin(&ws).ok());
+  BOOST_TEST((fs.files() == before));
   // A batch with nothing to write touches nothing.
   auto idle = WorkspaceBatch::Begin(&ws);
   BOOST_REQUIRE(idle.ok());
