@@ -1,5 +1,12 @@
 #include "cli/cli.h"
 
+#include <malloc.h>
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "engine/text.h"
@@ -76,6 +83,24 @@ std::string WorkspaceRoot(const Args& args) {
 
 namespace {
 
+// Reading a national catalog allocates a few hundred thousand small objects
+// (50 MB); on a virtual machine every fresh 4 KB page costs a fault, which
+// took half of a `show`. The heap is grown once to `bytes` and the kernel
+// asked for transparent huge pages there (what glibc's malloc.hugetlb=1
+// tunable does): 512 times fewer faults. Harmless where THP is off.
+void PrepareHeap(size_t bytes) {
+  constexpr size_t kHuge = 2u << 20;
+  if (bytes < 4 * kHuge) return;  // small workspaces: nothing to gain
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(std::min<size_t>(bytes * 2, 1u << 30)));
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(std::min<size_t>(bytes * 2, 1u << 30)));
+  void* block = std::malloc(bytes);
+  if (block == nullptr) return;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(block) + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(block) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  std::free(block);  // kept at the top of the heap, reused by the catalog
+}
+
 std::string CatalogStamp(Workspace& workspace) {
   auto stamp = workspace.file_system()->Stamp(workspace.CatalogPath());
   return stamp.ok() ? *stamp : "";
@@ -85,6 +110,9 @@ std::string CatalogStamp(Workspace& workspace) {
 
 Result<Catalog> ReadCatalog(Workspace& workspace) {
   const std::string before = CatalogStamp(workspace);
+  std::error_code ec;
+  const auto text_bytes = std::filesystem::file_size(workspace.CatalogPath(), ec);
+  if (!ec) PrepareHeap(text_bytes * 5);  // the summaries take about five times their text
   CatalogRefresh refresh;
   auto catalog = workspace.LoadCatalog(&refresh);
   if (!catalog.ok() || !refresh.stale()) return catalog;

@@ -1,5 +1,6 @@
 #include "engine/catalog.h"
 
+#include <array>
 #include <charconv>
 #include <string_view>
 
@@ -77,12 +78,25 @@ std::string Unescape(std::string_view field) {
   return out;
 }
 
-std::vector<std::string_view> SplitFields(std::string_view line) {
-  std::vector<std::string_view> fields;
+// The fields of one line; at most kMaxFields (more is malformed: size()
+// then exceeds every record's width).
+constexpr size_t kMaxFields = 12;
+struct Fields {
+  std::array<std::string_view, kMaxFields> at;
+  size_t count = 0;
+  size_t size() const { return count; }
+  std::string_view operator[](size_t i) const { return at[i]; }
+};
+
+Fields SplitFields(std::string_view line) {
+  Fields fields;
   size_t start = 0;
   for (;;) {
     const size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    const std::string_view field =
+        line.substr(start, tab == std::string_view::npos ? tab : tab - start);
+    if (fields.count < kMaxFields) fields.at[fields.count] = field;
+    ++fields.count;
     if (tab == std::string_view::npos) return fields;
     start = tab + 1;
   }
@@ -101,7 +115,7 @@ std::optional<Code::Type> CodeType(std::string_view name) {
 }
 
 // Reads a "C" record into a new entry; false when malformed.
-bool ParseCertificationRecord(const std::vector<std::string_view>& f, CatalogEntry* e) {
+bool ParseCertificationRecord(const Fields& f, CatalogEntry* e) {
   if (f.size() != 11) return false;
   e->id = CertificationId(Unescape(f[1]));
   const auto kind = KindOfId(e->id.value);
@@ -126,7 +140,7 @@ bool ParseCertificationRecord(const std::vector<std::string_view>& f, CatalogEnt
 }
 
 // Adds a K, R, N or X record to `e`; false when malformed.
-bool ParseDetailRecord(const std::vector<std::string_view>& f, CatalogEntry* e) {
+bool ParseDetailRecord(const Fields& f, CatalogEntry* e) {
   if (f[0] == "K" && f.size() == 3) {
     auto type = CodeType(f[1]);
     if (!type) return false;
@@ -151,14 +165,15 @@ Status Malformed(const std::string& origin, size_t line) {
                             " illisible");
 }
 
-Status CheckHeader(std::string_view line, const std::string& origin) {
+Status CheckHeader(std::string_view line, const std::string& origin, std::string* folder_stamp) {
   const auto f = SplitFields(line);
   size_t version = 0;
-  if (f.size() != 2 || f[0] != kMagic || !ParseSize(f[1], &version))
+  if (f.size() < 2 || f.size() > 3 || f[0] != kMagic || !ParseSize(f[1], &version))
     return Status::Corruption("catalogue " + origin + " : en-tête absent ou illisible");
   if (version > static_cast<size_t>(kCatalogFormatVersion))
     return Status::Unsupported("catalogue " + origin +
                                " : format plus récent que cette version de Passerelle");
+  if (f.size() == 3) *folder_stamp = Unescape(f[2]);
   return Status::OK();
 }
 
@@ -189,7 +204,8 @@ const CatalogEntry* Catalog::Find(const CertificationId& id) const {
 
 void Catalog::Put(CatalogEntry entry) {
   CertificationId id = entry.id;
-  entries_.insert_or_assign(std::move(id), std::move(entry));
+  // Parsing and rebuilding put entries in id order: the end is the hint.
+  entries_.insert_or_assign(entries_.end(), std::move(id), std::move(entry));
 }
 
 void Catalog::Remove(const CertificationId& id) { entries_.erase(id); }
@@ -197,7 +213,7 @@ void Catalog::Remove(const CertificationId& id) { entries_.erase(id); }
 std::string Catalog::Serialize() const {
   std::string out;
   out.reserve(entries_.size() * 256);
-  AppendRecord(&out, {kMagic, std::to_string(kCatalogFormatVersion)});
+  AppendRecord(&out, {kMagic, std::to_string(kCatalogFormatVersion), folder_stamp_});
   for (const auto& [id, entry] : entries_) AppendEntry(&out, entry);
   return out;
 }
@@ -213,7 +229,7 @@ Result<Catalog> Catalog::Parse(const std::string& text, const std::string& origi
     const std::string_view line = rest.substr(0, nl);
     rest.remove_prefix(nl + 1);
     if (line_number == 1) {
-      Status s = CheckHeader(line, origin);
+      Status s = CheckHeader(line, origin, &catalog.folder_stamp_);
       if (!s.ok()) return s;
       continue;
     }

@@ -42,7 +42,8 @@ struct CatalogEntry {
 // The summary of `cert` (stamp and hash left empty).
 CatalogEntry Summarize(const Certification& cert);
 
-// Current catalog format version, first line "passerelle-catalog<TAB>1".
+// Current catalog format version, first line
+// "passerelle-catalog<TAB>1<TAB><folder stamp>".
 constexpr int kCatalogFormatVersion = 1;
 
 class Catalog {
@@ -56,6 +57,13 @@ class Catalog {
   void Put(CatalogEntry entry);
   void Remove(const CertificationId& id);
 
+  // FileSystem::Stamp of the certifications folder when the entries were
+  // known to match its files; empty when unknown. While the folder keeps
+  // this stamp (no file added, removed or renamed into it), the entries are
+  // trusted without stamping every file.
+  const std::string& folder_stamp() const { return folder_stamp_; }
+  void set_folder_stamp(std::string stamp) { folder_stamp_ = std::move(stamp); }
+
   // The text form (docs/workspace.md). Deterministic: the same entries give
   // the same bytes.
   std::string Serialize() const;
@@ -66,6 +74,7 @@ class Catalog {
 
  private:
   std::map<CertificationId, CatalogEntry> entries_;
+  std::string folder_stamp_;
 };
 
 }  // namespace passerelle

@@ -1,6 +1,7 @@
 #include "engine/competence_graph.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace passerelle {
@@ -13,19 +14,21 @@ Catalog CatalogOf(const std::vector<Certification>& certs) {
   return catalog;
 }
 
+std::vector<Certification> SortedById(std::vector<Certification> certs) {
+  std::sort(certs.begin(), certs.end(),
+            [](const Certification& a, const Certification& b) { return a.id < b.id; });
+  return certs;
+}
+
 }  // namespace
 
 // catalog_ is declared before certs_, so it is built before `certs` is
 // moved from.
 CompetenceGraph::CompetenceGraph(std::vector<Certification> certs)
-    : catalog_(CatalogOf(certs)), certs_(std::move(certs)) {
-  Index();
-}
+    : catalog_(CatalogOf(certs)), certs_(SortedById(std::move(certs))) {}
 
 CompetenceGraph::CompetenceGraph(Catalog catalog, std::vector<Certification> loaded)
-    : catalog_(std::move(catalog)), certs_(std::move(loaded)) {
-  Index();
-}
+    : catalog_(std::move(catalog)), certs_(SortedById(std::move(loaded))) {}
 
 Result<CompetenceGraph> CompetenceGraph::Load(const Workspace& workspace) {
   auto all = workspace.LoadAll();
@@ -50,30 +53,12 @@ Result<CompetenceGraph> CompetenceGraph::LoadFor(const Workspace& workspace,
   return CompetenceGraph(std::move(catalog).value(), std::move(loaded));
 }
 
-void CompetenceGraph::Index() {
-  std::sort(certs_.begin(), certs_.end(),
-            [](const Certification& a, const Certification& b) { return a.id < b.id; });
-  for (size_t i = 0; i < certs_.size(); ++i) by_id_[certs_[i].id] = i;
-  for (const auto& [id, c] : catalog_.entries()) {
-    for (const Code& code : c.codes) by_code_[{code.type, code.value}].push_back(c.id);
-    for (const CertificationLink& old : c.replaces) {
-      replaces_.insert({c.id, old});
-      replaced_by_.insert({old.id, {c.id, c.title}});
-    }
-    for (const CertificationLink& newer : c.replaced_by) {
-      replaced_by_.insert({c.id, newer});
-      replaces_.insert({newer.id, {c.id, c.title}});
-    }
-  }
-  for (auto& [key, ids] : by_code_) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  }
-}
-
 const Certification* CompetenceGraph::Find(const CertificationId& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : &certs_[it->second];
+  auto it = std::lower_bound(certs_.begin(), certs_.end(), id,
+                             [](const Certification& c, const CertificationId& key) {
+                               return c.id < key;
+                             });
+  return it != certs_.end() && it->id == id ? &*it : nullptr;
 }
 
 const CatalogEntry* CompetenceGraph::FindSummary(const CertificationId& id) const {
@@ -88,36 +73,58 @@ std::string CompetenceGraph::TitleOf(const CertificationId& id,
 }
 
 namespace {
-std::vector<CertificationLink> Collect(
-    const std::multimap<CertificationId, CertificationLink>& edges, const CertificationId& id) {
+
+// Links merged by id (sorted, no duplicates), keeping the first non-empty
+// title.
+std::vector<CertificationLink> Merge(const std::vector<CertificationLink>& links) {
   std::map<CertificationId, std::string> merged;
-  auto [begin, end] = edges.equal_range(id);
-  for (auto it = begin; it != end; ++it) {
-    std::string& title = merged[it->second.id];
-    if (title.empty()) title = it->second.title;
+  for (const CertificationLink& l : links) {
+    std::string& title = merged[l.id];
+    if (title.empty()) title = l.title;
   }
   std::vector<CertificationLink> out;
   for (auto& [other, title] : merged) out.push_back({other, title});
   return out;
 }
+
 }  // namespace
 
-std::vector<CertificationLink> CompetenceGraph::Replaces(const CertificationId& id) const {
-  auto links = Collect(replaces_, id);
+// Both directions come from one scan: what `id` declares in `own`, and the
+// others that name `id` in `reverse`.
+std::vector<CertificationLink> CompetenceGraph::Symmetric(const CertificationId& id, LinkList own,
+                                                          LinkList reverse) const {
+  std::vector<CertificationLink> links;
+  for (const auto& [other_id, other] : catalog_.entries()) {
+    if (other_id == id) {
+      links.insert(links.end(), (other.*own).begin(), (other.*own).end());
+      continue;
+    }
+    for (const CertificationLink& l : other.*reverse)
+      if (l.id == id) links.push_back({other_id, other.title});
+  }
+  links = Merge(links);
   for (CertificationLink& l : links) l.title = TitleOf(l.id, l.title);
   return links;
 }
 
+std::vector<CertificationLink> CompetenceGraph::Replaces(const CertificationId& id) const {
+  return Symmetric(id, &CatalogEntry::replaces, &CatalogEntry::replaced_by);
+}
+
 std::vector<CertificationLink> CompetenceGraph::ReplacedBy(const CertificationId& id) const {
-  auto links = Collect(replaced_by_, id);
-  for (CertificationLink& l : links) l.title = TitleOf(l.id, l.title);
-  return links;
+  return Symmetric(id, &CatalogEntry::replaced_by, &CatalogEntry::replaces);
 }
 
 std::vector<CertificationId> CompetenceGraph::WithCode(Code::Type type,
                                                        const std::string& value) const {
-  auto it = by_code_.find({type, value});
-  return it == by_code_.end() ? std::vector<CertificationId>{} : it->second;
+  std::vector<CertificationId> out;
+  for (const auto& [id, entry] : catalog_.entries())
+    for (const Code& code : entry.codes)
+      if (code.type == type && code.value == value) {
+        out.push_back(id);
+        break;
+      }
+  return out;
 }
 
 std::vector<CertificationId> CompetenceGraph::SharingRome(const CertificationId& id) const {
@@ -135,8 +142,6 @@ std::vector<CertificationId> CompetenceGraph::SharingRome(const CertificationId&
 std::vector<Correspondence> CompetenceGraph::Correspondences(const CertificationId& id) const {
   std::vector<Correspondence> out;
   if (const CatalogEntry* c = FindSummary(id)) out = c->correspondences;
-  // A scan rather than an index: a quarter of a million edges at national
-  // scale take about a millisecond, once per `show`.
   for (const auto& [other_id, other] : catalog_.entries()) {
     if (other.id == id) continue;
     for (const Correspondence& corr : other.correspondences)

@@ -62,17 +62,16 @@ class CompetenceGraph {
   std::vector<Correspondence> Correspondences(const CertificationId& id) const;
 
  private:
-  using CodeKey = std::pair<Code::Type, std::string>;
-  void Index();
+  using LinkList = std::vector<CertificationLink> CatalogEntry::*;
+  std::vector<CertificationLink> Symmetric(const CertificationId& id, LinkList own,
+                                           LinkList reverse) const;
   std::string TitleOf(const CertificationId& id, const std::string& fallback) const;
 
-  Catalog catalog_;                 // every certification, summarized
-  std::vector<Certification> certs_;  // the fully loaded ones, sorted
-  std::map<CertificationId, size_t> by_id_;
-  std::map<CodeKey, std::vector<CertificationId>> by_code_;
-  // Symmetric replacement edges: old -> new.
-  std::multimap<CertificationId, CertificationLink> replaced_by_;
-  std::multimap<CertificationId, CertificationLink> replaces_;
+  // No index over the summaries: each question scans them, which takes a
+  // millisecond at national scale, where building indexes for 25,600
+  // certifications would cost more than a `show` asks.
+  Catalog catalog_;                   // every certification, summarized
+  std::vector<Certification> certs_;  // the fully loaded ones, sorted by id
 };
 
 }  // namespace passerelle

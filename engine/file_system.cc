@@ -1,5 +1,6 @@
 #include "engine/file_system.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,8 +10,6 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace passerelle {
 
@@ -21,14 +20,35 @@ std::string Reason() { return std::strerror(errno); }
 }  // namespace
 
 Result<std::string> RealFileSystem::ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (!fs::exists(path)) return Status::NotFound("fichier " + path + " : introuvable");
+  // One read into a buffer of the file's size: the workspace catalog is
+  // tens of megabytes at national scale, and streams copy it twice.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound("fichier " + path + " : introuvable");
     return Status::IOError("fichier " + path + " : lecture impossible (" + Reason() + ")");
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  struct stat st;
+  std::string content;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) content.resize(static_cast<size_t>(st.st_size));
+  size_t done = 0;
+  char more[4096];  // past the announced size: a file that grew, or a pipe
+  for (;;) {
+    const bool full = done == content.size();
+    const ssize_t n = full ? ::read(fd, more, sizeof(more))
+                           : ::read(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const std::string why = Reason();
+      ::close(fd);
+      return Status::IOError("fichier " + path + " : lecture impossible (" + why + ")");
+    }
+    if (n == 0) break;
+    if (full) content.append(more, static_cast<size_t>(n));
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  content.resize(done);
+  return content;
 }
 
 namespace {
@@ -78,15 +98,45 @@ Status RealFileSystem::SyncFileSystem(const std::string& path) {
   return Status::OK();
 }
 
+namespace {
+
+std::string StampOf(const struct stat& st) {
+  const int64_t mtime_ns =
+      static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return std::to_string(st.st_size) + ":" + std::to_string(mtime_ns) + ":" +
+         std::to_string(st.st_ino);
+}
+
+}  // namespace
+
 Result<std::string> RealFileSystem::Stamp(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) return Status::NotFound("fichier " + path + " : introuvable");
     return Status::IOError("fichier " + path + " : lecture impossible (" + Reason() + ")");
   }
-  const int64_t mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  return std::to_string(st.st_size) + ":" + std::to_string(mtime_ns) + ":" +
-         std::to_string(st.st_ino);
+  return StampOf(st);
+}
+
+Result<std::vector<FileSystem::StampedName>> RealFileSystem::ListStamped(const std::string& path) {
+  std::vector<StampedName> out;
+  DIR* dir = ::opendir(path.c_str());
+  if (dir == nullptr) {
+    if (errno == ENOENT) return out;
+    return Status::IOError("dossier " + path + " : lecture impossible (" + Reason() + ")");
+  }
+  struct stat st;
+  while (const struct dirent* entry = ::readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    // Removed between readdir and fstatat: not listed.
+    if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    out.push_back({name, StampOf(st)});
+  }
+  ::closedir(dir);
+  std::sort(out.begin(), out.end(),
+            [](const StampedName& a, const StampedName& b) { return a.name < b.name; });
+  return out;
 }
 
 Status RealFileSystem::Rename(const std::string& from, const std::string& to) {
@@ -147,6 +197,17 @@ Result<std::string> FileSystem::Stamp(const std::string& path) {
   auto content = ReadFile(path);
   if (!content.ok()) return content.status();
   return std::to_string(content->size()) + ":" + ContentHash(*content);
+}
+
+Result<std::vector<FileSystem::StampedName>> FileSystem::ListStamped(const std::string& path) {
+  auto names = ListDir(path);
+  if (!names.ok()) return names.status();
+  std::vector<StampedName> out;
+  for (const std::string& name : *names) {
+    auto stamp = Stamp(path + "/" + name);
+    if (stamp.ok()) out.push_back({name, *stamp});
+  }
+  return out;
 }
 
 // ---- MemoryFileSystem ----

@@ -26,9 +26,10 @@ enum class SaveOutcome { kAdded, kUpdated, kUnchanged };
 // What LoadCatalog had to do to bring the stored catalog up to date.
 struct CatalogRefresh {
   bool missing = false;   // no catalog file (or an unreadable one): rebuilt
+  bool folder_changed = false;  // the folder changed: every file was stamped
   size_t reread = 0;      // certification files read because their stamp changed
   size_t dropped = 0;     // entries whose file no longer exists
-  bool stale() const { return missing || reread > 0 || dropped > 0; }
+  bool stale() const { return missing || folder_changed || reread > 0 || dropped > 0; }
 };
 
 class Workspace {
@@ -48,11 +49,15 @@ class Workspace {
   // LoadCatalog when summaries are enough.
   Result<std::vector<Certification>> LoadAll() const;
 
-  // The catalog, checked against the certification files: an entry whose
+  // The catalog, checked against the certification files. When the
+  // certifications folder has the stamp the catalog recorded (nothing was
+  // added, removed or renamed there since), the catalog is trusted as is:
+  // one stat and one read. Otherwise every file is stamped: an entry whose
   // file changed (other stamp) is rebuilt from the file, one whose file is
-  // gone is dropped, a file without entry is summarized. With a catalog up
-  // to date this reads one file and stats the others. The result is not
-  // written back (readers hold no lock); `refresh` (may be null) says
+  // gone is dropped, a file without entry is summarized. Files edited in
+  // place, without a rename, are not noticed until the folder changes
+  // (Passerelle itself always renames; docs/workspace.md). The result is
+  // not written back (readers hold no lock); `refresh` (may be null) says
   // whether writing it would help. Corruption when a certification file is
   // damaged; a damaged catalog is simply rebuilt.
   Result<Catalog> LoadCatalog(CatalogRefresh* refresh = nullptr) const;
@@ -69,7 +74,12 @@ class Workspace {
   std::string PathOf(const CertificationId& id) const;
   std::string CatalogPath() const { return root_ + "/catalog"; }
   std::string CertDir() const { return root_ + "/certifications"; }
+  // Where a WorkspaceBatch writes its temporaries: beside certifications/,
+  // so that staging does not change the certifications folder's stamp.
+  std::string StagingDir() const { return root_ + "/staging"; }
   FileSystem* file_system() const { return fs_; }
+  // FileSystem::Stamp of the certifications folder; empty when absent.
+  std::string FolderStamp() const;
 
   // Parses the canonical bytes of `id` and summarizes them with `stamp`.
   static Result<CatalogEntry> EntryFromXml(const std::string& xml, const std::string& stamp,

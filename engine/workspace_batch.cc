@@ -7,6 +7,16 @@
 namespace passerelle {
 
 Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspace) {
+  // The folder exists before its stamp is taken, so that creating it does
+  // not count as a change made by someone else (see Commit).
+  FileSystem* fs = workspace->file_system();
+  Status s = fs->MakeDirs(workspace->CertDir());
+  if (!s.ok()) return s;
+  // The writer lock is held: anything left in staging/ is the temporaries
+  // of an import that was killed.
+  auto leftovers = fs->ListDir(workspace->StagingDir());
+  if (leftovers.ok())
+    for (const std::string& name : *leftovers) fs->Remove(workspace->StagingDir() + "/" + name);
   CatalogRefresh refresh;
   auto catalog = workspace->LoadCatalog(&refresh);
   if (!catalog.ok()) return catalog.status();
@@ -24,13 +34,13 @@ WorkspaceBatch::WorkspaceBatch(Workspace* workspace, Catalog stored, bool catalo
 WorkspaceBatch::~WorkspaceBatch() { Abort(); }
 
 std::string WorkspaceBatch::TemporaryOf(const CertificationId& id) const {
-  return workspace_->PathOf(id) + suffix_;
+  return workspace_->StagingDir() + "/" + id.value + ".xml" + suffix_;
 }
 
 Result<SaveOutcome> WorkspaceBatch::Stage(const Certification& cert) {
   if (finished_) return Status::InvalidArgument("lot d'écriture déjà terminé");
   if (staged_.empty()) {
-    Status s = fs_->MakeDirs(workspace_->CertDir());
+    Status s = fs_->MakeDirs(workspace_->StagingDir());
     if (!s.ok()) return s;
   }
   const std::string xml = CertificationToXml(cert);
@@ -85,9 +95,14 @@ Status WorkspaceBatch::Commit() {
   if (any_write) {
     Status s = fs_->SyncFileSystem(workspace_->CertDir());
     if (!s.ok()) return s;  // the destructor removes the temporaries
+    // Nothing but this batch may change the folder between the stamp the
+    // catalog was checked against and the one recorded after the renames;
+    // if something did, record none and let the next reader check files.
+    const bool undisturbed = workspace_->FolderStamp() == stored_.folder_stamp();
     s = RenameAll();
     if (s.ok()) s = fs_->SyncFileSystem(workspace_->CertDir());
     if (!s.ok()) return s;
+    stored_.set_folder_stamp(undisturbed ? workspace_->FolderStamp() : "");
   }
   finished_ = true;
   if (!any_write && !catalog_stale_) return Status::OK();

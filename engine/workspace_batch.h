@@ -24,7 +24,8 @@ namespace passerelle {
 
 class WorkspaceBatch {
  public:
-  // Starts a batch on `workspace`, which must outlive it. Reads the catalog
+  // Starts a batch on `workspace`, which must outlive it. Removes what a
+  // killed import left in staging/, then reads the catalog
   // (Workspace::LoadCatalog, so a stale one is brought up to date and
   // rewritten at Commit). Fails like LoadCatalog.
   static Result<std::unique_ptr<WorkspaceBatch>> Begin(Workspace* workspace);

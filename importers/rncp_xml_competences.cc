@@ -35,25 +35,22 @@ std::string Prepare(std::string_view text) {
 // line breaks the export flattened. Segments are trimmed, empty ones dropped.
 std::vector<std::string> Segments(std::string_view text) {
   std::vector<std::string> out;
-  std::string current;
-  auto flush = [&] {
-    std::string t = Trim(current);
-    if (!t.empty()) out.push_back(std::move(t));
-    current.clear();
+  auto is_break = [&](size_t j) {
+    const char c = text[j];
+    return c == '\n' || c == '\r' || c == '\t' ||
+           (c == ' ' && j + 1 < text.size() && text[j + 1] == ' ');
   };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool space_run = c == ' ' && i + 1 < text.size() && text[i + 1] == ' ';
-    if (c == '\n' || c == '\r' || c == '\t' || space_run) {
-      flush();
-      while (i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\t' ||
-                                     text[i + 1] == '\n' || text[i + 1] == '\r'))
-        ++i;
-      continue;
-    }
-    current.push_back(c);
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size() && !is_break(j)) ++j;
+    std::string segment = Trim(text.substr(i, j - i));
+    if (!segment.empty()) out.push_back(std::move(segment));
+    while (j < text.size() &&
+           (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
+      ++j;
+    i = j;
   }
-  flush();
   return out;
 }
 

@@ -199,11 +199,12 @@ Status RncpXmlReader::SkipMarkup(const char* what) {
     close = "?>";
   else
     return Error(line_, "", kBombMessage);
+  const bool declaration = StartsWith(rest, "<?xml");  // `rest` dies when Find reads more
   auto end = Find(close, pos_ + 2, kMaxPrologBytes, what);
   if (!end.ok()) return end.status();
   if (*end == std::string::npos)
     return Error(line_, what, "fichier tronqué au milieu d'un commentaire ou d'une instruction");
-  if (close == "?>" && StartsWith(rest, "<?xml")) {
+  if (declaration) {
     const std::string encoding = EncodingOf(std::string_view(buffer_).substr(pos_, *end - pos_));
     if (!IsUtf8Name(encoding))
       return Error(line_, "",

@@ -204,43 +204,23 @@ bool ZipArchive::HasEntry(const std::string& name) const {
   return zip_name_locate(archive_, name.c_str(), 0) >= 0;
 }
 
-Status ZipArchive::ReadError(zip_file_t* file, const std::string& entry) const {
-  return Status::InvalidArgument("fichier " + file_name_ + " : partie " + entry + " illisible, " +
-                                 DescribeZipError(zip_file_get_error(file)));
-}
-
 Result<std::string> ZipArchive::ReadEntry(const std::string& name, size_t max_bytes) const {
-  const zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
-  if (index < 0)
-    return Status::NotFound("fichier " + file_name_ + " : partie " + name +
-                            " absente de l'archive");
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) == 0 &&
-      (st.valid & ZIP_STAT_SIZE) && st.size > max_bytes)
-    return TooLarge(file_name_, name, max_bytes);
-  zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
-  if (file == nullptr)
-    return Status::InvalidArgument("fichier " + file_name_ + " : partie " + name + " illisible, " +
-                                   DescribeZipError(zip_get_error(archive_)));
+  auto stream = OpenEntry(name, max_bytes);
+  if (!stream.ok()) return stream.status();
+  const uint64_t declared = (*stream)->TotalBytes();
   std::string out;
-  if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<size_t>(st.size));
+  out.reserve(static_cast<size_t>(declared));
   char buffer[kReadChunk];
-  zip_int64_t n;
-  while ((n = zip_fread(file, buffer, sizeof(buffer))) > 0) {
-    out.append(buffer, static_cast<size_t>(n));
-    if (out.size() > max_bytes) {  // the declared size lied
-      zip_fclose(file);
-      return TooLarge(file_name_, name, max_bytes);
-    }
+  for (;;) {
+    auto n = (*stream)->Read(buffer, sizeof(buffer));
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    out.append(buffer, *n);
   }
-  Status status = n < 0 ? ReadError(file, name) : Status::OK();
-  zip_fclose(file);
-  if (!status.ok()) return status;
-  if ((st.valid & ZIP_STAT_SIZE) && out.size() != st.size)
+  if (declared > 0 && out.size() != declared)
     return Status::InvalidArgument("fichier " + file_name_ + " : partie " + name +
                                    " illisible, archive zip incohérente (taille annoncée " +
-                                   std::to_string(st.size) + " octets, " +
+                                   std::to_string(declared) + " octets, " +
                                    std::to_string(out.size()) + " octets décompressés)");
   return out;
 }

@@ -17,7 +17,6 @@
 #include "importers/byte_source.h"
 
 struct zip;       // libzip's zip_t
-struct zip_file;  // libzip's zip_file_t
 
 namespace passerelle {
 
@@ -59,7 +58,6 @@ class ZipArchive {
 
  private:
   ZipArchive(struct zip* archive, std::string file_name);
-  Status ReadError(struct zip_file* file, const std::string& entry) const;
 
   struct zip* archive_;
   std::string file_name_;

@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(text_form_round_trips_with_awkward_characters) {
   catalog.Put(Entry("TP-00211", "Technicien d'usinage"));
   catalog.Put(Entry("RS5", ""));
   const std::string text = catalog.Serialize();
-  BOOST_TEST(text.find("passerelle-catalog\t1\n") == 0u);
+  BOOST_TEST(text.find("passerelle-catalog\t1\t\n") == 0u);
   auto parsed = Catalog::Parse(text, "catalog");
   BOOST_REQUIRE_MESSAGE(parsed.ok(), parsed.status().message());
   BOOST_TEST(parsed->size() == 3u);

@@ -37,13 +37,7 @@ std::string Ws(const TempDir& dir) { return "--workspace " + Quote((dir.path() /
 
 // Every file of the workspace with its content.
 std::map<std::string, std::string> Snapshot(const TempDir& dir) {
-  std::map<std::string, std::string> files;
-  const fs::path root = dir.path() / "ws";
-  if (!fs::exists(root)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(root))
-    if (entry.is_regular_file() && entry.path().filename() != "lock")
-      files[entry.path().string()] = ReadFile(entry.path());
-  return files;
+  return SnapshotFiles(dir.path() / "ws");
 }
 
 struct ImportedWorkspace {

@@ -13,51 +13,38 @@
 
 namespace passerelle::testing {
 
-// One FICHE of the current flux with two blocs; `extra` is inserted before
-// </FICHE>.
+// "    <NAME>value</NAME>\n": one line of a fiche.
+inline std::string Line(const std::string& name, const std::string& value) {
+  return "    <" + name + ">" + value + "</" + name + ">\n";
+}
+
+// A bloc on one line.
+inline std::string BlocLine(const std::string& code, const std::string& title,
+                            const std::string& list) {
+  return "      <BLOC_COMPETENCES><CODE>" + code + "</CODE><LIBELLE>" + title +
+         "</LIBELLE><LISTE_COMPETENCES>" + list + "</LISTE_COMPETENCES></BLOC_COMPETENCES>\n";
+}
+
+// One FICHE of the current flux with two blocs, 14 lines; `extra` is
+// inserted before </FICHE>.
 inline std::string FicheXml(const std::string& number, const std::string& title,
                             const std::string& extra = "") {
-  return "  <FICHE>\n"
-         "    <ID_FICHE>1</ID_FICHE>\n"
-         "    <NUMERO_FICHE>" +
-         number +
-         "</NUMERO_FICHE>\n"
-         "    <INTITULE>" +
-         title +
-         "</INTITULE>\n"
-         "    <ETAT_FICHE>Publiée</ETAT_FICHE>\n"
-         "    <ACTIF>Oui</ACTIF>\n"
-         "    <NOMENCLATURE_EUROPE><NIVEAU>NIV4</NIVEAU><LIBELLE>Niveau 4</LIBELLE>"
-         "</NOMENCLATURE_EUROPE>\n"
-         "    <CODES_ROME><ROME><CODE>H2903</CODE><LIBELLE>Usinage</LIBELLE></ROME></CODES_ROME>\n"
-         "    <CODES_NSF><NSF><CODE>251n</CODE><LIBELLE>Mécanique</LIBELLE></NSF></CODES_NSF>\n"
-         "    <BLOCS_COMPETENCES>\n"
-         "      <BLOC_COMPETENCES><CODE>" +
-         number +
-         "BC01</CODE><LIBELLE>Préparer</LIBELLE>"
-         "<LISTE_COMPETENCES>- Lire un plan    - Choisir les outils</LISTE_COMPETENCES>"
-         "<MODALITES_EVALUATION>Mise en situation</MODALITES_EVALUATION></BLOC_COMPETENCES>\n"
-         "      <BLOC_COMPETENCES><CODE>" +
-         number +
-         "BC02</CODE><LIBELLE>Usiner</LIBELLE>"
-         "<LISTE_COMPETENCES>- Régler la machine    - Contrôler la pièce</LISTE_COMPETENCES>"
-         "</BLOC_COMPETENCES>\n"
-         "    </BLOCS_COMPETENCES>\n" +
-         extra + "  </FICHE>\n";
+  return "  <FICHE>\n" + Line("ID_FICHE", "1") + Line("NUMERO_FICHE", number) +
+         Line("INTITULE", title) + Line("ETAT_FICHE", "Publiée") + Line("ACTIF", "Oui") +
+         Line("NOMENCLATURE_EUROPE", "<NIVEAU>NIV4</NIVEAU><LIBELLE>Niveau 4</LIBELLE>") +
+         Line("CODES_ROME", "<ROME><CODE>H2903</CODE><LIBELLE>Usinage</LIBELLE></ROME>") +
+         Line("CODES_NSF", "<NSF><CODE>251n</CODE><LIBELLE>Mécanique</LIBELLE></NSF>") +
+         "    <BLOCS_COMPETENCES>\n" +
+         BlocLine(number + "BC01", "Préparer", "- Lire un plan    - Choisir les outils") +
+         BlocLine(number + "BC02", "Usiner", "- Régler la machine    - Contrôler la pièce") +
+         "    </BLOCS_COMPETENCES>\n" + extra + "  </FICHE>\n";
 }
 
 // An RS fiche: no blocs, competences in CAPACITES_ATTESTEES.
 inline std::string RsFicheXml(const std::string& number, const std::string& title) {
-  return "  <FICHE>\n"
-         "    <NUMERO_FICHE>" +
-         number +
-         "</NUMERO_FICHE>\n"
-         "    <INTITULE>" +
-         title +
-         "</INTITULE>\n"
-         "    <ACTIF>Oui</ACTIF>\n"
-         "    <CAPACITES_ATTESTEES>C1. Analyser la demande    C2. Rédiger le rapport"
-         "</CAPACITES_ATTESTEES>\n"
+  return "  <FICHE>\n" + Line("NUMERO_FICHE", number) + Line("INTITULE", title) +
+         Line("ACTIF", "Oui") +
+         Line("CAPACITES_ATTESTEES", "C1. Analyser la demande    C2. Rédiger le rapport") +
          "  </FICHE>\n";
 }
 

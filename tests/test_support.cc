@@ -51,6 +51,15 @@ std::string Quote(const std::string& arg) {
   return out + "'";
 }
 
+std::map<std::string, std::string> SnapshotFiles(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  if (!std::filesystem::exists(root)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
+    if (entry.is_regular_file() && entry.path().filename() != "lock")
+      files[entry.path().string()] = ReadFile(entry.path());
+  return files;
+}
+
 CommandResult RunPasserelle(const std::string& args) {
   TempDir tmp;
   const auto out_path = tmp.path() / "out";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ CommandResult RunPasserelle(const std::string& args);
 
 // Shell-quotes one argument.
 std::string Quote(const std::string& arg);
+
+// Every regular file under `root` but the lock, with its content (empty
+// when `root` does not exist): compare two to tell whether a command
+// changed a workspace.
+std::map<std::string, std::string> SnapshotFiles(const std::filesystem::path& root);
 
 }  // namespace passerelle::testing
 

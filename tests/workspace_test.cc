@@ -1,10 +1,12 @@
 #include "engine/workspace.h"
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
 
 #include "engine/certification_xml.h"
 #include "engine/competence_graph.h"
 #include "engine/workspace_batch.h"
+#include "test_support.h"
 
 using namespace passerelle;
 
@@ -175,6 +177,10 @@ BOOST_AUTO_TEST_CASE(a_batch_stages_last_wins_and_aborts_cleanly) {
     BOOST_TEST(fs.files().size() == before.size() + 1);  // RNCP2's temporary
   }  // destroyed without Commit
   BOOST_TEST((fs.files() == before));
+  // Temporaries of a killed import are cleared by the next batch.
+  BOOST_REQUIRE(fs.WriteFile(ws.StagingDir() + "/RNCP9.xml.tmp-12345", "<certif").ok());
+  BOOST_REQUIRE(WorkspaceBatch::Begin(&ws).ok());
+  BOOST_TEST((fs.files() == before));
   // A batch with nothing to write touches nothing.
   auto idle = WorkspaceBatch::Begin(&ws);
   BOOST_REQUIRE(idle.ok());
@@ -182,4 +188,41 @@ BOOST_AUTO_TEST_CASE(a_batch_stages_last_wins_and_aborts_cleanly) {
   BOOST_TEST((*idle)->Commit().ok());
   BOOST_TEST(!(*idle)->published());
   BOOST_TEST((fs.files() == before));
+}
+
+BOOST_AUTO_TEST_CASE(on_disk_an_unchanged_folder_is_trusted_without_stamping_files) {
+  passerelle::testing::TempDir dir;
+  RealFileSystem disk;
+  Workspace ws(&disk, (dir.path() / "ws").string());
+  BOOST_REQUIRE(ws.Save({Cert("RNCP1", "Un"), Cert("RNCP2", "Deux")}, nullptr).ok());
+  auto stored = Catalog::Parse(*disk.ReadFile(ws.CatalogPath()), "catalog");
+  BOOST_REQUIRE(stored.ok());
+  BOOST_TEST(stored->folder_stamp() == ws.FolderStamp());
+  BOOST_TEST(!stored->folder_stamp().empty());
+  CatalogRefresh refresh;
+  BOOST_REQUIRE(ws.LoadCatalog(&refresh).ok());
+  BOOST_TEST(!refresh.stale());
+  // A certification file renamed into the folder by someone else: the
+  // folder's stamp changes, every file is checked, the new one is found.
+  Certification added = Cert("RS3", "Trois");
+  BOOST_REQUIRE(WriteFileAtomic(disk, ws.PathOf(added.id), CertificationToXml(added)).ok());
+  auto catalog = ws.LoadCatalog(&refresh);
+  BOOST_REQUIRE(catalog.ok());
+  BOOST_TEST(refresh.folder_changed);
+  BOOST_TEST(refresh.reread == 1u);
+  BOOST_TEST(catalog->size() == 3u);
+  BOOST_TEST(catalog->folder_stamp() == ws.FolderStamp());
+  // Temporaries never go to the certifications folder.
+  auto batch = WorkspaceBatch::Begin(&ws);
+  BOOST_REQUIRE(batch.ok());
+  BOOST_REQUIRE((*batch)->Stage(Cert("RNCP4", "Quatre")).ok());
+  BOOST_TEST(std::distance(std::filesystem::directory_iterator(ws.StagingDir()),
+                           std::filesystem::directory_iterator()) == 1);
+  BOOST_TEST(!disk.Exists(ws.PathOf(CertificationId("RNCP4"))));
+  BOOST_REQUIRE((*batch)->Commit().ok());
+  BOOST_TEST(disk.Exists(ws.PathOf(CertificationId("RNCP4"))));
+  // Begin checked the files (RS3 included) and nothing else touched the
+  // folder before the renames: the new catalog is trusted as it is.
+  ws.LoadCatalog(&refresh);
+  BOOST_TEST(!refresh.stale());
 }

@@ -1,0 +1,144 @@
+// Imports a national-size open-data export into a fresh workspace with the
+// real `passerelle` binary and prints what a user would wait and pay: wall
+// time, fiches per second, peak memory (getrusage of the child), then the
+// latency of `certifications` (whole list, filtered, searched) and `show`
+// on that workspace. Optionally re-imports a second export to time the
+// re-import. Not a test, not run by CI. docs/workspace.md records a run.
+//
+//   import_bench EXPORT.xml [--workspace DIR] [--reimport EXPORT2.xml]
+//
+// Generate the export first with gen_rncp_export (bench/CMakeLists.txt).
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+struct Child {
+  int status = -1;
+  double seconds = 0;
+  long peak_kb = 0;  // ru_maxrss of the child
+  std::string out;
+};
+
+// Runs passerelle with `args`, stdout captured in `out_file`, stderr to
+// /dev/null.
+Child Run(const std::vector<std::string>& args, const std::string& out_file) {
+  std::vector<std::string> all = {PASSERELLE_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  Child child;
+  const auto start = std::chrono::steady_clock::now();
+  pid_t pid;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+    std::cerr << "cannot run " << argv[0] << "\n";
+    std::exit(1);
+  }
+  int status = 0;
+  struct rusage usage;
+  wait4(pid, &status, 0, &usage);
+  child.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  posix_spawn_file_actions_destroy(&actions);
+  child.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  child.peak_kb = usage.ru_maxrss;
+  std::ifstream in(out_file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  child.out = ss.str();
+  return child;
+}
+
+void PrintImport(const char* label, const Child& c) {
+  if (c.status != 0) {
+    std::cerr << label << " failed (exit " << c.status << ")\n";
+    std::exit(1);
+  }
+  const auto json = nlohmann::json::parse(c.out);
+  size_t fiches = 0;
+  for (const auto& e : json["exports"]) fiches += e["fiches"].get<size_t>();
+  const auto& s = json["summary"];
+  std::printf("%s: %zu fiches in %.1f s = %.0f fiches/s, peak RSS %.0f MB\n", label, fiches,
+              c.seconds, fiches / c.seconds, c.peak_kb / 1024.0);
+  std::printf("  added %zu, updated %zu, unchanged %zu, deactivated %zu, skipped %zu\n",
+              s["added"].get<size_t>(), s["updated"].get<size_t>(), s["unchanged"].get<size_t>(),
+              s["deactivated"].get<size_t>(), s["skipped"].get<size_t>());
+}
+
+// Runs a reading command `runs` times; prints the first (cold catalog
+// parse) and the best time.
+void TimeCommand(const char* label, const std::vector<std::string>& args, const std::string& tmp) {
+  double first = 0, best = 1e9;
+  size_t bytes = 0;
+  for (int i = 0; i < 5; ++i) {
+    Child c = Run(args, tmp);
+    if (c.status != 0) {
+      std::cerr << label << " failed (exit " << c.status << ")\n";
+      std::exit(1);
+    }
+    if (i == 0) first = c.seconds;
+    best = std::min(best, c.seconds);
+    bytes = c.out.size();
+  }
+  std::printf("  %-44s first %6.0f ms, best %6.0f ms (%zu bytes out)\n", label, first * 1000,
+              best * 1000, bytes);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string export_file, reimport, workspace = "/tmp/passerelle-bench-ws";
+  for (int a = 1; a < argc; ++a) {
+    const std::string arg = argv[a];
+    if (arg == "--workspace" && a + 1 < argc)
+      workspace = argv[++a];
+    else if (arg == "--reimport" && a + 1 < argc)
+      reimport = argv[++a];
+    else if (export_file.empty())
+      export_file = arg;
+  }
+  if (export_file.empty()) {
+    std::cerr << "usage: import_bench EXPORT.xml [--workspace DIR] [--reimport EXPORT2.xml]\n";
+    return 2;
+  }
+  std::filesystem::remove_all(workspace);
+  const std::string tmp = workspace + ".out";
+  const std::string ws = "--workspace=" + workspace;
+  std::printf("export %s (%.0f MB), binary %s (%s)\n", export_file.c_str(),
+              std::filesystem::file_size(export_file) / 1048576.0, PASSERELLE_BINARY,
+              PASSERELLE_BUILD_TYPE);
+  PrintImport("import into a fresh workspace", Run({ws, "import", export_file, "--json"}, tmp));
+  std::printf("reading the workspace:\n");
+  TimeCommand("certifications --json", {ws, "certifications", "--json"}, tmp);
+  TimeCommand("certifications (table)", {ws, "certifications"}, tmp);
+  TimeCommand("certifications --active --rome H29 --level 4",
+              {ws, "certifications", "--active", "--rome", "H29", "--level", "4", "--json"}, tmp);
+  TimeCommand("certifications --search \"usinage\"",
+              {ws, "certifications", "--search", "usinage", "--json"}, tmp);
+  TimeCommand("show RNCP100001 --json", {ws, "show", "RNCP100001", "--json"}, tmp);
+  TimeCommand("show RNCP100001", {ws, "show", "RNCP100001"}, tmp);
+  PrintImport("re-import of the same export", Run({ws, "import", export_file, "--json"}, tmp));
+  if (!reimport.empty())
+    PrintImport("re-import of a newer export", Run({ws, "import", reimport, "--json"}, tmp));
+  std::filesystem::remove(tmp);
+  return 0;
+}
