@@ -81,6 +81,10 @@ int main(int argc, char** argv) {
       std::sort(w.rbegin(), w.rend());
       std::cout << p.competence->number << " anchors:";
       for (const std::string& a : mapper.anchors(i)) std::cout << " " << a;
+      std::cout << "\n  contrast:";
+      for (const std::string& a : mapper.contrast(i)) std::cout << " " << a;
+      std::cout << "\n  sibling's contrast:";
+      for (const std::string& a : mapper.rival_contrast(i)) std::cout << " " << a;
       std::cout << "\n ";
       for (size_t k = 0; k < w.size() && k < 60; ++k)
         std::cout << " " << w[k].second << "=" << std::setprecision(2) << w[k].first << "/"

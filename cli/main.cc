@@ -12,7 +12,7 @@ namespace passerelle::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      {"import", "importer des référentiels (fiches RNCP/RS, REAC, en texte ou PDF)",
+      {"import", "importer des référentiels (fiches RNCP/RS, REAC, export open data)",
        kImportHelp, &RunImport},
       {"certifications", "lister les certifications de l'espace de travail",
        kCertificationsHelp, &RunCertifications},
@@ -47,9 +47,12 @@ void PrintMainHelp() {
                "  --json               sortie JSON sur la sortie standard (selon la commande)\n"
                "  --help               aide d'une commande : passerelle COMMANDE --help\n"
                "  --version            version de Passerelle\n\n"
-               "Exemple :\n"
+               "Exemple, du référentiel au rapport :\n"
                "  passerelle import referentiels/TP-00211.xml fiche-rncp35697.pdf\n"
-               "  passerelle show TP-00211\n";
+               "  passerelle show TP-00211\n"
+               "  passerelle dossier add livret2-dupont.docx --candidate dupont\n"
+               "  passerelle map --candidate dupont --target TP-00211\n"
+               "  passerelle report --candidate dupont --target TP-00211 -o rapport.pdf\n";
 }
 
 }  // namespace

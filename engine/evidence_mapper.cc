@@ -23,7 +23,28 @@ struct ClauseFeatures {
   // specific word that expressed it ("micromètre" is, "moyens de contrôle"
   // is not, though both mean measuring instruments).
   std::map<std::string, double> spec;
+  // Terms every occurrence of which lies inside a thesaurus match, with
+  // that match's concept ("usin" inside "centre d'usinage").
+  std::map<std::string, std::string> inside;
 };
+
+// Fills `cf.inside` from the features of its clause.
+void MarkInsideConcepts(const std::vector<Feature>& feats, ClauseFeatures& cf) {
+  std::map<std::string, bool> always_inside;
+  for (const Feature& f : feats) {
+    if (f.begin < cf.begin || f.begin >= cf.end) continue;
+    const Feature* host = nullptr;
+    for (const Feature& g : feats)
+      if (&g != &f && g.term[0] == '~' && g.term != f.term && g.begin <= f.begin &&
+          f.end <= g.end && g.end - g.begin > f.end - f.begin)
+        host = &g;
+    auto [it, fresh] = always_inside.try_emplace(f.term, host != nullptr);
+    if (!host) it->second = false;
+    if (host && it->second) cf.inside[f.term] = host->term;
+  }
+  for (const auto& [term, in] : always_inside)
+    if (!in) cf.inside.erase(term);
+}
 
 // One clause's evidence for one competence.
 struct ClauseEvidence {
@@ -94,6 +115,7 @@ EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtract
   // Contrast anchors: a competence whose profile is close to a sibling's
   // ("programmer sur tour" / "programmer sur centre d'usinage") is told
   // apart by the specific words of its title that the sibling's title lacks.
+  std::vector<size_t> closest_of(profiles_.size());
   for (size_t i = 0; i < profiles_.size(); ++i) {
     size_t closest = i;
     double best = 0;
@@ -102,7 +124,10 @@ EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtract
       const double sim = Cosine(scored_[i].weight, scored_[j].weight);
       if (sim > best) best = sim, closest = j;
     }
+    closest_of[i] = best < thresholds_.sibling_similarity ? i : closest;
     if (closest == i || best < thresholds_.sibling_similarity) continue;
+    scored_[i].contrast = Contrast(i, closest);
+    scored_[i].rival_contrast = Contrast(closest, i);
     const auto& other = profiles_[closest].title_terms;
     for (const std::string& t : profiles_[i].title_terms)
       if (specificity_.Of(t) >= thresholds_.anchor_specificity &&
@@ -110,6 +135,93 @@ EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtract
           !std::binary_search(other.begin(), other.end(), t))
         scored_[i].anchors.push_back(t);
   }
+  for (size_t i = 0; i < profiles_.size(); ++i) {
+    scored_[i].sibling = closest_of[i];
+    scored_[i].parallel = closest_of[i] != i && closest_of[closest_of[i]] == i;
+  }
+  ShareSettingVocabulary();
+}
+
+namespace {
+
+bool Meet(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::any_of(a.begin(), a.end(),
+                     [&](const std::string& t) { return std::find(b.begin(), b.end(), t) != b.end(); });
+}
+
+void AddAll(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const std::string& t : from)
+    if (std::find(to.begin(), to.end(), t) == to.end()) to.push_back(t);
+}
+
+}  // namespace
+
+// Parallel pairs in the same two settings (programming on a lathe / on a
+// machining centre, machining on a lathe / on a machining centre) pool the
+// words that tell the settings apart: "mandrin" says lathe for both.
+void EvidenceMapper::ShareSettingVocabulary() {
+  std::vector<Scored> pooled = scored_;
+  for (size_t i = 0; i < scored_.size(); ++i) {
+    if (!scored_[i].parallel) continue;
+    for (size_t j = 0; j < scored_.size(); ++j) {
+      if (j == i || !scored_[j].parallel) continue;
+      if (!Meet(scored_[i].anchors, scored_[j].anchors) ||
+          !Meet(scored_[scored_[i].sibling].anchors, scored_[scored_[j].sibling].anchors))
+        continue;
+      AddAll(pooled[i].contrast, scored_[j].contrast);
+      AddAll(pooled[i].rival_contrast, scored_[j].rival_contrast);
+    }
+  }
+  for (size_t i = 0; i < scored_.size(); ++i) {
+    scored_[i].contrast = std::move(pooled[i].contrast);
+    scored_[i].rival_contrast = std::move(pooled[i].rival_contrast);
+  }
+}
+
+std::vector<std::string> EvidenceMapper::Contrast(size_t index, size_t sibling) const {
+  std::vector<std::string> terms;
+  for (const auto& [t, w] : profiles_[index].weight)
+    if (w > 0 && !profiles_[sibling].weight.count(t) &&
+        specificity_.Of(t) >= thresholds_.anchor_specificity &&
+        Discrimination(t) >= thresholds_.anchor_discrimination)
+      terms.push_back(t);
+  std::sort(terms.begin(), terms.end());
+  return terms;
+}
+
+bool EvidenceMapper::IsSetting(size_t index, const std::string& term) const {
+  const auto& a = scored_[index].anchors;
+  return scored_[index].parallel && std::find(a.begin(), a.end(), term) != a.end();
+}
+
+namespace {
+
+size_t Hits(const std::set<std::string>& terms, const std::vector<std::string>& words) {
+  size_t n = 0;
+  for (const std::string& w : words) n += terms.count(w);
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::vector<bool>> EvidenceMapper::SiblingGate(
+    const std::vector<std::set<std::string>>& context,
+    const std::vector<std::set<std::string>>& own) const {
+  std::vector<std::vector<bool>> allowed(scored_.size(), std::vector<bool>(context.size(), true));
+  for (size_t ci = 0; ci < scored_.size(); ++ci) {
+    const Scored& s = scored_[ci];
+    if (s.contrast.empty()) continue;
+    // What the dossier as a whole is about: decides for the passages that
+    // say nothing either way ("je lis le plan et je choisis les outils").
+    size_t mine = 0, theirs = 0;
+    for (const auto& terms : own) mine += Hits(terms, s.contrast), theirs += Hits(terms, s.rival_contrast);
+    for (size_t pi = 0; pi < context.size(); ++pi) {
+      const size_t m = Hits(context[pi], s.contrast);
+      const size_t t = Hits(context[pi], s.rival_contrast);
+      allowed[ci][pi] = m + t > 0 ? m >= t : mine >= theirs;
+    }
+  }
+  return allowed;
 }
 
 double EvidenceMapper::Discrimination(const std::string& term) const {
@@ -131,12 +243,20 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
   // 1. Asserted clauses and their features.
   std::vector<ClauseFeatures> clauses;
   std::set<std::string> dossier_terms;
+  std::vector<std::set<std::string>> passage_terms(passages.size());
+  std::vector<std::set<std::string>> context(passages.size());
+  std::map<std::string, std::set<std::string>> heading_terms;
   for (size_t pi = 0; pi < passages.size(); ++pi) {
+    const std::string& heading = passages[pi].heading;
+    auto [h, fresh] = heading_terms.try_emplace(heading);
+    if (fresh && !heading.empty() && ClassifyClause(heading) == ClauseKind::kAsserted)
+      for (const Feature& f : features_.Extract(heading)) h->second.insert(f.term);
+    context[pi] = h->second;
     const std::string& text = passages[pi].text;
     const std::vector<Feature> feats = features_.Extract(text);
     for (const Clause& c : ReadClauses(text)) {
       if (c.kind != ClauseKind::kAsserted) continue;
-      ClauseFeatures cf{pi, c.begin, c.end, {}, {}};
+      ClauseFeatures cf{pi, c.begin, c.end, {}, {}, {}};
       for (const Feature& f : feats) {
         if (f.begin < c.begin || f.begin >= c.end) continue;
         cf.terms.emplace(f.term, f.raw);
@@ -145,7 +265,12 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
         cf.spec[f.term] = std::max(cf.spec[f.term], spec);
       }
       if (cf.terms.empty()) continue;
-      for (const auto& [t, raw] : cf.terms) dossier_terms.insert(t);
+      MarkInsideConcepts(feats, cf);
+      for (const auto& [t, raw] : cf.terms) {
+        dossier_terms.insert(t);
+        passage_terms[pi].insert(t);
+        context[pi].insert(t);
+      }
       clauses.push_back(std::move(cf));
     }
   }
@@ -159,6 +284,7 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     anchored[ci] = std::any_of(scored_[ci].anchors.begin(), scored_[ci].anchors.end(),
                                [&](const std::string& a) { return dossier_terms.count(a); });
   }
+  const std::vector<std::vector<bool>> allowed = SiblingGate(context, passage_terms);
   for (size_t si = 0; si < clauses.size(); ++si) {
     const ClauseFeatures& cl = clauses[si];
     std::vector<double> overlap(nc, 0.0);
@@ -178,7 +304,9 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     }
     if (best <= 0) continue;
     for (size_t ci = 0; ci < nc; ++ci) {
-      if (!anchored[ci] || specific[ci] < thresholds_.min_specific_terms) continue;
+      if (!anchored[ci] || !allowed[ci][cl.passage] ||
+          specific[ci] < thresholds_.min_specific_terms)
+        continue;
       if (overlap[ci] < thresholds_.relative_to_best * best) continue;
       const double e = overlap[ci] / (overlap[ci] + scored_[ci].half);
       if (e < thresholds_.min_clause_score) continue;
@@ -199,7 +327,12 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
           auto it = cl.spec.find(term);
           if (it == cl.spec.end()) continue;
           support += it->second * disc;
-          own = own || it->second >= thresholds_.domain_specificity;
+          // "Mesurer des longueurs d'outils sur le centre d'usinage" is not
+          // shown by naming the machine.
+          auto host = cl.inside.find(term);
+          own = own || (it->second >= thresholds_.domain_specificity &&
+                        disc >= thresholds_.own_discrimination && !IsSetting(ci, term) &&
+                        (host == cl.inside.end() || !IsSetting(ci, host->second)));
         }
         if (own && support >= thresholds_.item_support) ev.items.insert(ii);
       }

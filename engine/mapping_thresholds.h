@@ -34,6 +34,9 @@ struct MappingThresholds {
   // sibling are its anchors: the dossier must show one of them somewhere (a
   // lathe dossier does not evidence the machining-centre competences).
   double anchor_specificity = 0.7;
+  // An item is supported through at least one specific word that not every
+  // competence uses ("pièce" is in all of them).
+  double own_discrimination = 0.4;
   double anchor_discrimination = 0.5;
   // Profiles at least this close (cosine of their weights) are siblings.
   double sibling_similarity = 0.5;

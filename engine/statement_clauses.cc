@@ -19,6 +19,8 @@ std::string_view ClauseKindLabel(ClauseKind kind) {
       return "apprentissage";
     case ClauseKind::kDelegated:
       return "délégué";
+    case ClauseKind::kOccasional:
+      return "ponctuel";
     case ClauseKind::kJobTitle:
       break;
   }
@@ -123,6 +125,31 @@ bool Learning(const std::vector<std::string>& w, const std::string& folded) {
       "vu faire",   "regarde faire", "pas encore",   "j'observe"};
   for (std::string_view p : kPhrases)
     if (folded.find(p) != std::string::npos) return true;
+  return false;
+}
+
+// "ne … que" or "seulement" followed by what makes the practice marginal:
+// "je n'y ai travaillé que pour dépanner", "qu'une fois", "seulement en
+// remplacement". A restriction of scope ("je ne travaille que sur des
+// tours") stays an assertion.
+bool Occasional(const std::vector<std::string>& w) {
+  static const std::array<std::string_view, 13> kMarginal = {
+      "depanner",   "depannage",        "depanne",      "ponctuellement", "occasionnellement",
+      "rarement",   "exceptionnellement", "remplacement", "fois",         "quelquefois",
+      "brievement", "episodiquement",   "renfort"};
+  for (size_t i = 0; i < w.size(); ++i) {
+    size_t restriction = w.size();
+    if (w[i] == "seulement" || w[i] == "uniquement") restriction = i;
+    if ((w[i] == "ne" || w[i] == "n") && restriction == w.size())
+      for (size_t j = i + 1; j < w.size() && j <= i + 12; ++j)
+        if (w[j] == "que" || w[j] == "qu") {
+          restriction = j;
+          break;
+        }
+    if (restriction == w.size()) continue;
+    for (size_t k = restriction + 1; k < w.size() && k <= restriction + 4; ++k)
+      if (In(w[k], kMarginal)) return true;
+  }
   return false;
 }
 
@@ -258,6 +285,7 @@ ClauseKind ClassifyClause(std::string_view clause) {
   if (Hypothetical(words, folded)) return ClauseKind::kHypothetical;
   if (Delegated(words, folded)) return ClauseKind::kDelegated;
   if (JobTitle(words)) return ClauseKind::kJobTitle;
+  if (Occasional(words)) return ClauseKind::kOccasional;
   return ClauseKind::kAsserted;
 }
 

@@ -19,9 +19,10 @@ enum class ClauseKind {
   kLearning,      // "j'ai commencé à apprendre la FAO", "j'ai des notions"
   kDelegated,     // "ce sont les régleurs qui montent les outils"
   kJobTitle,      // "je suis régleur depuis huit ans": who, not what they do
+  kOccasional,    // "je n'y ai travaillé que pour dépanner": touched, not practised
 };
 
-// "affirmé", "négation", "hypothèse", "apprentissage", "délégué", "poste".
+// "affirmé", "négation", "hypothèse", "apprentissage", "délégué", "poste", "ponctuel".
 std::string_view ClauseKindLabel(ClauseKind kind);
 
 struct Clause {

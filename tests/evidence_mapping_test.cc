@@ -112,6 +112,19 @@ BOOST_AUTO_TEST_CASE(the_rest_of_the_paragraph_still_counts) {
     BOOST_CHECK_MESSAGE(kinds[i] == expected[i], "clause " << i << " « " << c[i].first << " »");
 }
 
+BOOST_AUTO_TEST_CASE(occasional_use_is_not_practice) {
+  // "ne ... que pour dépanner": the candidate touched the machine, no more.
+  BOOST_CHECK(KindOf("Je n'ai travaillé sur le centre d'usinage DMG que pour dépanner, deux fois") ==
+              ClauseKind::kOccasional);
+  BOOST_CHECK(KindOf("je ne l'ai utilisé qu'occasionnellement") == ClauseKind::kOccasional);
+  BOOST_CHECK(KindOf("Je n'ai programmé la fraiseuse qu'une fois, en remplacement") ==
+              ClauseKind::kOccasional);
+  // A restriction to a scope stays an assertion of practice.
+  BOOST_CHECK(KindOf("Je ne travaille que sur des tours à commande numérique") ==
+              ClauseKind::kAsserted);
+  BOOST_CHECK(KindOf("je ne programme que des pièces simples en ISO") == ClauseKind::kAsserted);
+}
+
 BOOST_AUTO_TEST_CASE(typographic_apostrophes_start_clauses_too) {
   auto c = Clauses("Je règle les tours, j’ai jamais programmé de centre et j’usine des axes.");
   BOOST_REQUIRE_EQUAL(c.size(), 3u);
@@ -181,6 +194,23 @@ BOOST_AUTO_TEST_CASE(negated_delegated_learning_and_hypothetical_are_not_evidenc
   BOOST_CHECK_NE(StatusOf(m, "CP2"), "missing");  // the last paragraph is real evidence
   for (const char* cp : {"CP3", "CP4", "CP5", "CP6", "CP8", "CP9"})
     BOOST_CHECK_MESSAGE(StatusOf(m, cp) == "missing", cp << " : " << StatusOf(m, cp));
+}
+
+// A lathe setter's dossier that names the machining centre in passing: the
+// lathe paragraphs must not become evidence for the machining-centre
+// competences, which the dossier never shows.
+BOOST_AUTO_TEST_CASE(lathe_work_is_not_evidence_for_the_machining_centre) {
+  Workspace5 w;
+  for (const auto& file : {SourceDir() / "tests" / "data" / "dossiers" / "tourneur_centre_ponctuel.txt",
+                           SourceDir() / "examples" / "dossier-exemple.md"}) {
+    auto m = w.Map(file);
+    BOOST_TEST_CONTEXT(file.filename().string()) {
+      BOOST_CHECK_NE(StatusOf(m, "CP1"), "missing");
+      BOOST_CHECK_EQUAL(StatusOf(m, "CP2"), "covered");
+      BOOST_CHECK_EQUAL(StatusOf(m, "CP4"), "missing");
+      BOOST_CHECK_EQUAL(StatusOf(m, "CP5"), "missing");
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(evidence_is_verbatim_and_explained) {
