@@ -76,6 +76,7 @@ int RunShow(const std::vector<std::string>& argv);
 int RunDossier(const std::vector<std::string>& argv);
 int RunSearch(const std::vector<std::string>& argv);
 int RunMap(const std::vector<std::string>& argv);
+int RunSuggest(const std::vector<std::string>& argv);
 int RunReport(const std::vector<std::string>& argv);
 
 extern const char kImportHelp[];
@@ -84,6 +85,7 @@ extern const char kShowHelp[];
 extern const char kDossierHelp[];
 extern const char kSearchHelp[];
 extern const char kMapHelp[];
+extern const char kSuggestHelp[];
 extern const char kReportHelp[];
 
 }  // namespace passerelle::cli

@@ -8,6 +8,7 @@
 #include "cli/mapping_run.h"
 #include "engine/file_system.h"
 #include "engine/mapping_json.h"
+#include "engine/text.h"
 #include "reports/gap_report.h"
 
 namespace passerelle::cli {
@@ -32,6 +33,10 @@ const char kReportHelp[] =
 
 namespace {
 
+// Shares below which another certification, or bloc, is not worth a line.
+constexpr double kElsewhereCertification = 0.1;
+constexpr double kElsewhereBloc = 0.5;
+
 std::string Today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -39,6 +44,35 @@ std::string Today() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
   return buf;
+}
+
+// The "Ailleurs" section: the other certifications, and blocs, the dossier
+// covers best (at most three of each, when they reach a meaningful share).
+Result<std::vector<reports::ElsewhereSuggestion>> Elsewhere(const MappingRequest& request) {
+  SuggestRequest sr;
+  sr.workspace_root = request.workspace_root;
+  sr.candidate = request.candidate;
+  sr.thesaurus_files = request.thesaurus_files;
+  sr.options.top = 3;
+  sr.options.exclude = {CertificationId(request.target)};
+  auto found = SuggestFor(sr);
+  if (!found.ok()) return found.status();
+  auto note = [](const std::vector<StrongCompetence>& strongest) {
+    std::vector<std::string> parts;
+    for (const StrongCompetence& c : strongest)
+      parts.push_back(c.number.empty() ? c.id.value : c.number);
+    return parts.empty() ? std::string()
+                         : "compétences les mieux montrées : " + Join(parts, ", ");
+  };
+  std::vector<reports::ElsewhereSuggestion> out;
+  for (const CertificationSuggestion& c : found->certifications)
+    if (c.coverage >= kElsewhereCertification)
+      out.push_back({c.id, c.title, BlocId(""), "", c.coverage, note(c.strongest)});
+  for (const BlocSuggestion& b : found->blocs)
+    if (b.coverage >= kElsewhereBloc)
+      out.push_back({b.certification, b.certification_title, b.id, b.title, b.coverage,
+                     note(b.strongest)});
+  return out;
 }
 
 }  // namespace
@@ -70,6 +104,9 @@ int RunReport(const std::vector<std::string>& argv) {
   input.candidate = request.candidate;
   input.date = args->Get("--date", Today());
   input.font_path = args->Get("--font");
+  auto elsewhere = Elsewhere(request);
+  if (!elsewhere.ok()) return Fail(elsewhere.status());
+  input.elsewhere = std::move(*elsewhere);
   Status s = reports::WriteGapReport(input, output);
   if (!s.ok()) return Fail(s);
   std::string json_path;

@@ -25,6 +25,8 @@ const std::vector<Command>& Commands() {
        kMapHelp, &RunMap},
       {"report", "rapport d'écarts en PDF pour un candidat et une certification", kReportHelp,
        &RunReport},
+      {"suggest", "certifications et blocs que le dossier d'un candidat couvre le mieux",
+       kSuggestHelp, &RunSuggest},
   };
   return kCommands;
 }

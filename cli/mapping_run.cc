@@ -57,15 +57,37 @@ std::string CandidateIdFromFileName(const std::string& path) {
   return id.empty() ? "candidat" : id;
 }
 
-Result<MappingRun> RunMapping(const MappingRequest& request) {
+namespace {
+
+Result<std::vector<MappingSession::ThesaurusText>> ReadThesauri(
+    const std::vector<std::string>& files) {
   std::vector<MappingSession::ThesaurusText> thesauri;
-  for (const std::string& file : request.thesaurus_files) {
+  for (const std::string& file : files) {
     auto bytes = ReadInputFile(file, kMaxThesaurusBytes);
     if (!bytes.ok()) return bytes.status();
     auto text = DecodeText(*bytes, file);
     if (!text.ok()) return text.status();
     thesauri.emplace_back(file, std::move(*text));
   }
+  return thesauri;
+}
+
+Result<std::vector<IndexedPassage>> PassagesOf(const std::string& workspace_root,
+                                               const std::string& candidate) {
+  auto index = DossierIndex::OpenForReading(workspace_root);
+  if (!index.ok()) return index.status();
+  if (!(*index)->HasCandidate(candidate))
+    return Status::NotFound("candidat « " + candidate +
+                            " » absent de l'index (passerelle dossier add FICHIER --candidate " +
+                            candidate + ")");
+  return (*index)->PassagesOf(candidate);
+}
+
+}  // namespace
+
+Result<MappingRun> RunMapping(const MappingRequest& request) {
+  auto thesauri = ReadThesauri(request.thesaurus_files);
+  if (!thesauri.ok()) return thesauri.status();
   RealFileSystem fs;
   Workspace workspace(&fs, request.workspace_root);
   auto all = workspace.LoadAll();
@@ -80,22 +102,32 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
     all->push_back(std::move(*loaded));
     target = std::prev(all->end());
   }
-  auto index = DossierIndex::OpenForReading(request.workspace_root);
-  if (!index.ok()) return index.status();
-  if (!(*index)->HasCandidate(request.candidate))
-    return Status::NotFound("candidat « " + request.candidate +
-                            " » absent de l'index (passerelle dossier add FICHIER --candidate " +
-                            request.candidate + ")");
-  auto passages = (*index)->PassagesOf(request.candidate);
+  auto passages = PassagesOf(request.workspace_root, request.candidate);
   if (!passages.ok()) return passages.status();
   std::vector<const Certification*> corpus;
   for (const Certification& c : *all) corpus.push_back(&c);
-  auto session = MappingSession::Create(thesauri);
+  auto session = MappingSession::Create(*thesauri);
   if (!session.ok()) return session.status();
   MappingRun run;
   run.result = (*session)->Map(*target, corpus, request.candidate, *passages);
   run.target = *target;
   return run;
+}
+
+Result<Suggestions> SuggestFor(const SuggestRequest& request) {
+  auto thesauri = ReadThesauri(request.thesaurus_files);
+  if (!thesauri.ok()) return thesauri.status();
+  RealFileSystem fs;
+  Workspace workspace(&fs, request.workspace_root);
+  auto catalog = workspace.LoadCatalog();
+  if (!catalog.ok()) return catalog.status();
+  auto passages = PassagesOf(request.workspace_root, request.candidate);
+  if (!passages.ok()) return passages.status();
+  auto session = MappingSession::Create(*thesauri);
+  if (!session.ok()) return session.status();
+  return SuggestCertifications(
+      **session, *catalog, [&](const CertificationId& id) { return workspace.Load(id); },
+      request.candidate, *passages, request.options);
 }
 
 }  // namespace passerelle::cli

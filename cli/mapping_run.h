@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/certification.h"
+#include "engine/certification_suggestions.h"
 #include "engine/dossier_index.h"
 #include "engine/mapping_result.h"
 #include "engine/status.h"
@@ -37,5 +38,16 @@ struct MappingRun {
 // NotFound for an unknown candidate or certification, InvalidArgument for a
 // bad thesaurus file.
 Result<MappingRun> RunMapping(const MappingRequest& request);
+
+struct SuggestRequest {
+  std::string workspace_root;
+  std::string candidate;
+  std::vector<std::string> thesaurus_files;
+  SuggestOptions options;
+};
+
+// The certifications and blocs the candidate's dossier covers best
+// (engine/certification_suggestions.h). NotFound for an unknown candidate.
+Result<Suggestions> SuggestFor(const SuggestRequest& request);
 
 }  // namespace passerelle::cli

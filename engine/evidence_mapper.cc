@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "engine/dossier_analysis.h"
 #include "engine/statement_clauses.h"
 #include "engine/text.h"
 
@@ -240,22 +241,22 @@ double EvidenceMapper::TermWeight(size_t index, const std::string& term) const {
 
 MappingResult EvidenceMapper::Map(const std::string& candidate,
                                   const std::vector<IndexedPassage>& passages) const {
+  return Map(candidate, passages, AnalyzeDossier(features_, passages));
+}
+
+MappingResult EvidenceMapper::Map(const std::string& candidate,
+                                  const std::vector<IndexedPassage>& passages,
+                                  const DossierAnalysis& analysis) const {
   // 1. Asserted clauses and their features.
   std::vector<ClauseFeatures> clauses;
   std::set<std::string> dossier_terms;
   std::vector<std::set<std::string>> passage_terms(passages.size());
   std::vector<std::set<std::string>> context(passages.size());
-  std::map<std::string, std::set<std::string>> heading_terms;
   for (size_t pi = 0; pi < passages.size(); ++pi) {
-    const std::string& heading = passages[pi].heading;
-    auto [h, fresh] = heading_terms.try_emplace(heading);
-    if (fresh && !heading.empty() && ClassifyClause(heading) == ClauseKind::kAsserted)
-      for (const Feature& f : features_.Extract(heading)) h->second.insert(f.term);
-    context[pi] = h->second;
-    const std::string& text = passages[pi].text;
-    const std::vector<Feature> feats = features_.Extract(text);
-    for (const Clause& c : ReadClauses(text)) {
-      if (c.kind != ClauseKind::kAsserted) continue;
+    const AnalyzedPassage& ap = analysis.passages[pi];
+    for (const Feature& f : ap.heading) context[pi].insert(f.term);
+    const std::vector<Feature>& feats = ap.features;
+    for (const Clause& c : ap.asserted) {
       ClauseFeatures cf{pi, c.begin, c.end, {}, {}, {}};
       for (const Feature& f : feats) {
         if (f.begin < c.begin || f.begin >= c.end) continue;

@@ -13,6 +13,7 @@
 
 #include "engine/certification.h"
 #include "engine/competence_profile.h"
+#include "engine/dossier_analysis.h"
 #include "engine/dossier_index.h"
 #include "engine/mapping_result.h"
 #include "engine/mapping_thresholds.h"
@@ -29,6 +30,10 @@ class EvidenceMapper {
 
   MappingResult Map(const std::string& candidate,
                     const std::vector<IndexedPassage>& passages) const;
+  // The same with the dossier analyzed beforehand (AnalyzeDossier with the
+  // same feature extractor), for mapping one dossier onto many targets.
+  MappingResult Map(const std::string& candidate, const std::vector<IndexedPassage>& passages,
+                    const DossierAnalysis& analysis) const;
 
   // Weight of `term` in the profile of competence `index` (0 when absent):
   // profile weight × specificity × discrimination. For tests and tuning.

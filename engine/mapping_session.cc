@@ -23,8 +23,8 @@ std::unique_ptr<MappingSession::Prepared> MappingSession::Prepare(
     const MappingThresholds& thresholds) const {
   auto prepared = std::make_unique<Prepared>();
   prepared->target_ = &target;
-  prepared->specificity_ =
-      std::make_unique<TermSpecificity>(BuildSpecificity(target, corpus, *features_));
+  if (!corpus_) corpus_ = std::make_unique<SpecificityCorpus>(*features_);
+  prepared->specificity_ = std::make_unique<TermSpecificity>(corpus_->For(target, corpus));
   prepared->mapper_ = std::make_unique<EvidenceMapper>(target, *features_,
                                                        *prepared->specificity_, thresholds);
   return prepared;
@@ -33,6 +33,16 @@ std::unique_ptr<MappingSession::Prepared> MappingSession::Prepare(
 MappingResult MappingSession::Map(const Prepared& prepared, const std::string& candidate,
                                   const std::vector<IndexedPassage>& passages) const {
   return prepared.mapper_->Map(candidate, passages);
+}
+
+DossierAnalysis MappingSession::Analyze(const std::vector<IndexedPassage>& passages) const {
+  return AnalyzeDossier(*features_, passages);
+}
+
+MappingResult MappingSession::Map(const Prepared& prepared, const std::string& candidate,
+                                  const std::vector<IndexedPassage>& passages,
+                                  const DossierAnalysis& analysis) const {
+  return prepared.mapper_->Map(candidate, passages, analysis);
 }
 
 MappingResult MappingSession::Map(const Certification& target,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/certification.h"
+#include "engine/dossier_analysis.h"
 #include "engine/dossier_index.h"
 #include "engine/evidence_mapper.h"
 #include "engine/term_specificity.h"
@@ -49,6 +50,12 @@ class MappingSession {
                                     const MappingThresholds& thresholds = {}) const;
   MappingResult Map(const Prepared& prepared, const std::string& candidate,
                     const std::vector<IndexedPassage>& passages) const;
+  // The same for a dossier analyzed once with Analyze(), to map it onto
+  // many targets.
+  DossierAnalysis Analyze(const std::vector<IndexedPassage>& passages) const;
+  MappingResult Map(const Prepared& prepared, const std::string& candidate,
+                    const std::vector<IndexedPassage>& passages,
+                    const DossierAnalysis& analysis) const;
 
   // Prepare + Map: maps `passages` (one candidate's dossier, in order) onto `target`.
   // `corpus` is every certification known (the workspace): those outside the
@@ -64,6 +71,8 @@ class MappingSession {
   FrenchAnalyzer analyzer_;
   Thesaurus thesaurus_;
   std::unique_ptr<FeatureExtractor> features_;
+  // Built on first use, then shared by every Prepare().
+  mutable std::unique_ptr<SpecificityCorpus> corpus_;
 };
 
 }  // namespace passerelle

@@ -1,6 +1,7 @@
 #include "engine/term_specificity.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "engine/embedded_data.h"
@@ -87,30 +88,47 @@ std::string CertificationText(const Certification& cert) {
   return text;
 }
 
-TermSpecificity BuildSpecificity(const Certification& target,
-                                 const std::vector<const Certification*>& others,
-                                 const FeatureExtractor& features) {
+SpecificityCorpus::SpecificityCorpus(const FeatureExtractor& features) : features_(features) {
+  for (BackgroundDoc& d : ParseBackground(data::kBackgroundCorpus))
+    background_.push_back({std::move(d.rome), std::move(d.nsf), features.Terms(d.text)});
+  for (const std::string& line : SplitLines(data::kGenericVocabulary)) {
+    const std::string l = Trim(line);
+    if (l.empty() || l[0] == '#') continue;
+    for (const std::string& t : features.Terms(l)) generic_.push_back(t);
+  }
+}
+
+const std::vector<std::string>& SpecificityCorpus::TermsOf(const Certification& cert) const {
+  auto [it, fresh] = cert_terms_.try_emplace(cert.id.value);
+  if (fresh) it->second = features_.Terms(CertificationText(cert));
+  return it->second;
+}
+
+TermSpecificity SpecificityCorpus::For(const Certification& target,
+                                       const std::vector<const Certification*>& others) const {
   TermSpecificity spec;
   std::set<std::string> target_rome, target_nsf;
   for (const Code* c : target.CodesOfType(Code::Type::kRome)) target_rome.insert(c->value);
   for (const Code* c : target.CodesOfType(Code::Type::kNsf))
     target_nsf.insert(NsfStem(c->value));
-  for (const BackgroundDoc& d : ParseBackground(data::kBackgroundCorpus)) {
+  for (const Doc& d : background_) {
     bool same = false;
     for (const std::string& r : d.rome) same = same || target_rome.count(r);
     for (const std::string& n : d.nsf) same = same || target_nsf.count(n);
-    if (!same) spec.AddDocument(features.Terms(d.text));
+    if (!same) spec.AddDocument(d.terms);
   }
   for (const Certification* other : others) {
     if (other->id == target.id || SameDomain(target, *other)) continue;
-    spec.AddDocument(features.Terms(CertificationText(*other)));
+    spec.AddDocument(TermsOf(*other));
   }
-  for (const std::string& line : SplitLines(data::kGenericVocabulary)) {
-    const std::string l = Trim(line);
-    if (l.empty() || l[0] == '#') continue;
-    for (const std::string& t : features.Terms(l)) spec.AddGeneric(t);
-  }
+  for (const std::string& t : generic_) spec.AddGeneric(t);
   return spec;
+}
+
+TermSpecificity BuildSpecificity(const Certification& target,
+                                 const std::vector<const Certification*>& others,
+                                 const FeatureExtractor& features) {
+  return SpecificityCorpus(features).For(target, others);
 }
 
 }  // namespace passerelle

@@ -6,6 +6,8 @@
 // vocabulary of referentiels/generic-vocabulary.txt (docs/mapping.md).
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,6 +43,32 @@ class TermSpecificity {
 // True when the two certifications share a ROME code or an NSF code (its
 // three digits: "251" and "251u" meet).
 bool SameDomain(const Certification& a, const Certification& b);
+
+// What the specificity statistics are built from, apart from the target:
+// the background corpus and the generic vocabulary, analyzed once, and the
+// terms of each certification seen, analyzed once per certification id.
+// Mapping one dossier onto many targets (`suggest`) shares one.
+class SpecificityCorpus {
+ public:
+  // `features` must outlive the corpus. Not thread-safe.
+  explicit SpecificityCorpus(const FeatureExtractor& features);
+  // The specificity for mapping onto `target` (see BuildSpecificity).
+  TermSpecificity For(const Certification& target,
+                      const std::vector<const Certification*>& others) const;
+
+ private:
+  struct Doc {
+    std::set<std::string> rome;
+    std::set<std::string> nsf;  // three-digit stems
+    std::vector<std::string> terms;
+  };
+  const std::vector<std::string>& TermsOf(const Certification& cert) const;
+
+  const FeatureExtractor& features_;
+  std::vector<Doc> background_;
+  std::vector<std::string> generic_;
+  mutable std::map<std::string, std::vector<std::string>> cert_terms_;  // by id
+};
 
 // The specificity for mapping onto `target`: the built-in generic vocabulary
 // and background corpus, plus the certifications of `others` outside the

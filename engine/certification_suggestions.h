@@ -1,0 +1,73 @@
+// Which certifications, and which blocs, a candidate's dossier covers best:
+// the dossier is mapped (evidence_mapper.h) onto a shortlist of the
+// workspace's certifications, chosen from the catalog by how much the
+// dossier's own words meet their titles, and ranked by coverage
+// (docs/suggest.md).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/catalog.h"
+#include "engine/certification.h"
+#include "engine/dossier_index.h"
+#include "engine/mapping_result.h"
+#include "engine/mapping_session.h"
+#include "engine/status.h"
+
+namespace passerelle {
+
+// One of the competences the dossier shows best.
+struct StrongCompetence {
+  CompetenceId id;
+  std::string number;
+  std::string title;
+  CoverageStatus status = CoverageStatus::kMissing;
+  double score = 0;
+};
+
+struct CertificationSuggestion {
+  CertificationId id;
+  std::string title;
+  double coverage = 0;
+  std::vector<StrongCompetence> strongest;  // at most 3, covered first
+};
+
+struct BlocSuggestion {
+  BlocId id;
+  CertificationId certification;
+  std::string certification_title;
+  std::string title;
+  double coverage = 0;
+  std::vector<StrongCompetence> strongest;
+};
+
+struct Suggestions {
+  std::string candidate;
+  std::vector<CertificationSuggestion> certifications;  // best first
+  std::vector<BlocSuggestion> blocs;                    // best first
+  size_t catalog_size = 0;  // certifications considered from the catalog
+  size_t mapped = 0;        // certifications the dossier was mapped onto
+};
+
+struct SuggestOptions {
+  size_t top = 10;        // per list
+  size_t shortlist = 40;  // certifications mapped at most
+  // Certifications left out (the target of a gap report).
+  std::vector<CertificationId> exclude;
+};
+
+using CertificationLoader = std::function<Result<Certification>(const CertificationId&)>;
+
+// Inactive certifications (active == false in the catalog) are left out: a
+// candidate cannot apply to them. Certifications with zero coverage are not
+// listed. Errors from `load` are returned.
+Result<Suggestions> SuggestCertifications(const MappingSession& session, const Catalog& catalog,
+                                          const CertificationLoader& load,
+                                          const std::string& candidate,
+                                          const std::vector<IndexedPassage>& passages,
+                                          const SuggestOptions& options = {});
+
+}  // namespace passerelle

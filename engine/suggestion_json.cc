@@ -1,0 +1,44 @@
+#include "engine/suggestion_json.h"
+
+#include <cmath>
+
+namespace passerelle {
+
+namespace {
+
+double Round3(double x) { return std::round(x * 1000) / 1000; }
+
+nlohmann::json StrongestToJson(const std::vector<StrongCompetence>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const StrongCompetence& c : list)
+    out.push_back({{"id", c.id.value},
+                   {"number", c.number},
+                   {"title", c.title},
+                   {"status", StatusKey(c.status)},
+                   {"score", Round3(c.score)}});
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json SuggestionsToJson(const Suggestions& s) {
+  nlohmann::json certs = nlohmann::json::array();
+  for (const CertificationSuggestion& c : s.certifications)
+    certs.push_back({{"id", c.id.value},
+                     {"title", c.title},
+                     {"coverage", Round3(c.coverage)},
+                     {"strongest", StrongestToJson(c.strongest)}});
+  nlohmann::json blocs = nlohmann::json::array();
+  for (const BlocSuggestion& b : s.blocs)
+    blocs.push_back({{"id", b.id.value},
+                     {"certification", b.certification.value},
+                     {"title", b.title},
+                     {"coverage", Round3(b.coverage)},
+                     {"strongest", StrongestToJson(b.strongest)}});
+  return {{"candidate", s.candidate},
+          {"certifications", certs},
+          {"blocs", blocs},
+          {"examined", s.mapped}};
+}
+
+}  // namespace passerelle
