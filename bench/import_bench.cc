@@ -6,6 +6,11 @@
 // re-import. Not a test, not run by CI. docs/workspace.md records a run.
 //
 //   import_bench EXPORT.xml [--workspace DIR] [--reimport EXPORT2.xml]
+//                [--dossier FILE]
+//
+// With --dossier, the repository's referentiels are imported too, FILE is
+// indexed as candidate "bench" and `suggest` is timed on the whole register
+// (docs/suggest.md records a run).
 //
 // Generate the export first with gen_rncp_export (bench/CMakeLists.txt).
 #include <fcntl.h>
@@ -106,13 +111,15 @@ void TimeCommand(const char* label, const std::vector<std::string>& args, const 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string export_file, reimport, workspace = "/tmp/passerelle-bench-ws";
+  std::string export_file, reimport, dossier, workspace = "/tmp/passerelle-bench-ws";
   for (int a = 1; a < argc; ++a) {
     const std::string arg = argv[a];
     if (arg == "--workspace" && a + 1 < argc)
       workspace = argv[++a];
     else if (arg == "--reimport" && a + 1 < argc)
       reimport = argv[++a];
+    else if (arg == "--dossier" && a + 1 < argc)
+      dossier = argv[++a];
     else if (export_file.empty())
       export_file = arg;
   }
@@ -136,6 +143,26 @@ int main(int argc, char** argv) {
               {ws, "certifications", "--search", "usinage", "--json"}, tmp);
   TimeCommand("show RNCP100001 --json", {ws, "show", "RNCP100001", "--json"}, tmp);
   TimeCommand("show RNCP100001", {ws, "show", "RNCP100001"}, tmp);
+  if (!dossier.empty()) {
+    std::vector<std::string> import = {ws, "import"};
+    for (const auto& e : std::filesystem::directory_iterator(PASSERELLE_SOURCE_DIR "/referentiels"))
+      if (e.path().extension() == ".xml") import.push_back(e.path().string());
+    import.push_back("--json");
+    Run(import, tmp);
+    if (Run({ws, "dossier", "add", dossier, "--candidate", "bench"}, tmp).status != 0) {
+      std::cerr << "cannot index " << dossier << "\n";
+      return 1;
+    }
+    TimeCommand("suggest --candidate bench --json", {ws, "suggest", "--candidate", "bench", "--json"},
+                tmp);
+    std::printf("  %s\n", nlohmann::json::parse(Run({ws, "suggest", "--candidate", "bench", "--json",
+                                                     "--top", "3"},
+                                                    tmp)
+                                                    .out)["certifications"]
+                             .dump()
+                             .substr(0, 400)
+                             .c_str());
+  }
   PrintImport("re-import of the same export", Run({ws, "import", export_file, "--json"}, tmp));
   if (!reimport.empty())
     PrintImport("re-import of a newer export", Run({ws, "import", reimport, "--json"}, tmp));

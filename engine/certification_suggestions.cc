@@ -6,25 +6,37 @@
 #include <set>
 #include <unordered_map>
 
+#include "engine/text.h"
+
 namespace passerelle {
 
 namespace {
 
-// The distinct terms of the dossier's asserted clauses.
-std::set<std::string> AssertedTerms(const DossierAnalysis& analysis) {
-  std::set<std::string> terms;
-  for (const AnalyzedPassage& p : analysis.passages)
+// The terms of the dossier's asserted clauses, with how many passages use
+// each.
+std::map<std::string, int> AssertedTerms(const DossierAnalysis& analysis) {
+  std::map<std::string, int> terms;
+  for (const AnalyzedPassage& p : analysis.passages) {
+    std::set<std::string> here;
     for (const Clause& c : p.asserted)
       for (const Feature& f : p.features)
-        if (f.begin >= c.begin && f.begin < c.end) terms.insert(f.term);
+        if (f.begin >= c.begin && f.begin < c.end) here.insert(f.term);
+    for (const std::string& t : here) ++terms[t];
+  }
   return terms;
 }
 
-// Candidates for mapping: active catalog entries ranked by the idf-weighted
-// share of their title's terms that the dossier uses. With no more entries
-// than `limit`, all of them.
+// Candidates for mapping: active catalog entries ranked by how much of their
+// title the dossier's words make up (each title term weighted by its rarity
+// among titles, a dossier term by how many passages use it: the trade a
+// dossier describes comes back paragraph after paragraph, a stray word does
+// not). At most kSameTitle entries with the same title (the register holds
+// one title under several certifiers). With no more entries than the
+// shortlist, all of them.
+constexpr size_t kSameTitle = 2;
+
 std::vector<CertificationId> Shortlist(const FeatureExtractor& features, const Catalog& catalog,
-                                       const std::set<std::string>& dossier_terms,
+                                       const std::map<std::string, int>& dossier_terms,
                                        const SuggestOptions& options) {
   std::vector<const CatalogEntry*> eligible;
   for (const auto& [id, e] : catalog.entries()) {
@@ -51,15 +63,20 @@ std::vector<CertificationId> Shortlist(const FeatureExtractor& features, const C
     for (const std::string& t : title_terms[i]) {
       const double idf = std::log((n + 1) / static_cast<double>(df[t]));
       all += idf;
-      if (dossier_terms.count(t)) hit += idf;
+      if (auto it = dossier_terms.find(t); it != dossier_terms.end())
+        hit += idf * std::log(1.0 + it->second);
     }
     if (hit > 0) scored.emplace_back(hit / std::sqrt(all), i);
   }
   std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : eligible[a.second]->id < eligible[b.second]->id;
   });
-  for (size_t k = 0; k < scored.size() && k < options.shortlist; ++k)
-    ids.push_back(eligible[scored[k].second]->id);
+  std::map<std::string, size_t> per_title;
+  for (size_t k = 0; k < scored.size() && ids.size() < options.shortlist; ++k) {
+    const CatalogEntry* e = eligible[scored[k].second];
+    if (++per_title[FoldForMatch(e->title)] > kSameTitle) continue;
+    ids.push_back(e->id);
+  }
   return ids;
 }
 

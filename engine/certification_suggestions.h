@@ -54,7 +54,7 @@ struct Suggestions {
 
 struct SuggestOptions {
   size_t top = 10;        // per list
-  size_t shortlist = 40;  // certifications mapped at most
+  size_t shortlist = 100;  // certifications mapped at most
   // Certifications left out (the target of a gap report).
   std::vector<CertificationId> exclude;
 };
