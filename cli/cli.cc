@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +74,10 @@ int UsageError(const std::string& message, const std::string& command) {
 std::string PadRight(const std::string& s, size_t width) {
   const size_t length = Utf8Length(s);
   return length >= width ? s + " " : s + std::string(width - length, ' ');
+}
+
+std::string Percent(double share) {
+  return std::to_string(static_cast<int>(std::lround(share * 100))) + " %";
 }
 
 void PrintJson(const nlohmann::json& value) { std::cout << value.dump(2) << "\n"; }

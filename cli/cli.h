@@ -47,6 +47,9 @@ int UsageError(const std::string& message, const std::string& command);
 // `s` padded with spaces to `width` characters (code points, not bytes).
 std::string PadRight(const std::string& s, size_t width);
 
+// A share in [0, 1] as a whole percentage: "72 %".
+std::string Percent(double share);
+
 // Prints JSON on stdout (2-space indent, UTF-8 as is).
 void PrintJson(const nlohmann::json& value);
 

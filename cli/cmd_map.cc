@@ -1,6 +1,5 @@
 // passerelle map: evidence mapping of a candidate's dossier onto a
 // certification.
-#include <cmath>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -33,8 +32,6 @@ const char kMapHelp[] =
     "  passerelle map livret2-dupont.docx --target TP-00211 --thesaurus mon-atelier.txt\n";
 
 namespace {
-
-std::string Percent(double x) { return std::to_string(static_cast<int>(std::lround(x * 100))) + " %"; }
 
 std::string Plural(int n, const std::string& singular, const std::string& plural) {
   return std::to_string(n) + " " + (n > 1 ? plural : singular);

@@ -1,6 +1,5 @@
 // passerelle suggest: the certifications, and the blocs, a candidate's
 // dossier covers best.
-#include <cmath>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -30,10 +29,6 @@ const char kSuggestHelp[] =
     "  passerelle suggest --candidate dupont --top 5\n";
 
 namespace {
-
-std::string Percent(double x) {
-  return std::to_string(static_cast<int>(std::lround(x * 100))) + " %";
-}
 
 std::string StrongestLine(const std::vector<StrongCompetence>& list) {
   std::vector<std::string> parts;

@@ -94,6 +94,7 @@ EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtract
     for (const auto& [term, w] : p.weight) ++competence_df_[term];
   for (const CompetenceProfile& p : profiles_) {
     Scored s;
+    s.sibling = scored_.size();
     std::vector<double> weights;
     for (const auto& [term, w] : p.weight) {
       const double final_w = std::log2(1.0 + w) * specificity_.Of(term) * Discrimination(term);
@@ -116,7 +117,6 @@ EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtract
   // Contrast anchors: a competence whose profile is close to a sibling's
   // ("programmer sur tour" / "programmer sur centre d'usinage") is told
   // apart by the specific words of its title that the sibling's title lacks.
-  std::vector<size_t> closest_of(profiles_.size());
   for (size_t i = 0; i < profiles_.size(); ++i) {
     size_t closest = i;
     double best = 0;
@@ -125,20 +125,18 @@ EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtract
       const double sim = Cosine(scored_[i].weight, scored_[j].weight);
       if (sim > best) best = sim, closest = j;
     }
-    closest_of[i] = best < thresholds_.sibling_similarity ? i : closest;
     if (closest == i || best < thresholds_.sibling_similarity) continue;
+    scored_[i].sibling = closest;
     scored_[i].contrast = Contrast(i, closest);
     scored_[i].rival_contrast = Contrast(closest, i);
     const auto& other = profiles_[closest].title_terms;
     for (const std::string& t : profiles_[i].title_terms)
-      if (specificity_.Of(t) >= thresholds_.anchor_specificity &&
-          Discrimination(t) >= thresholds_.anchor_discrimination &&
-          !std::binary_search(other.begin(), other.end(), t))
+      if (Distinctive(t) && !std::binary_search(other.begin(), other.end(), t))
         scored_[i].anchors.push_back(t);
   }
   for (size_t i = 0; i < profiles_.size(); ++i) {
-    scored_[i].sibling = closest_of[i];
-    scored_[i].parallel = closest_of[i] != i && closest_of[closest_of[i]] == i;
+    const size_t sibling = scored_[i].sibling;
+    scored_[i].parallel = sibling != i && scored_[sibling].sibling == i;
   }
   ShareSettingVocabulary();
 }
@@ -179,13 +177,15 @@ void EvidenceMapper::ShareSettingVocabulary() {
   }
 }
 
+bool EvidenceMapper::Distinctive(const std::string& term) const {
+  return specificity_.Of(term) >= thresholds_.anchor_specificity &&
+         Discrimination(term) >= thresholds_.anchor_discrimination;
+}
+
 std::vector<std::string> EvidenceMapper::Contrast(size_t index, size_t sibling) const {
   std::vector<std::string> terms;
   for (const auto& [t, w] : profiles_[index].weight)
-    if (w > 0 && !profiles_[sibling].weight.count(t) &&
-        specificity_.Of(t) >= thresholds_.anchor_specificity &&
-        Discrimination(t) >= thresholds_.anchor_discrimination)
-      terms.push_back(t);
+    if (w > 0 && !profiles_[sibling].weight.count(t) && Distinctive(t)) terms.push_back(t);
   std::sort(terms.begin(), terms.end());
   return terms;
 }
@@ -249,7 +249,6 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
                                   const DossierAnalysis& analysis) const {
   // 1. Asserted clauses and their features.
   std::vector<ClauseFeatures> clauses;
-  std::set<std::string> dossier_terms;
   std::vector<std::set<std::string>> passage_terms(passages.size());
   std::vector<std::set<std::string>> context(passages.size());
   for (size_t pi = 0; pi < passages.size(); ++pi) {
@@ -268,7 +267,6 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
       if (cf.terms.empty()) continue;
       MarkInsideConcepts(feats, cf);
       for (const auto& [t, raw] : cf.terms) {
-        dossier_terms.insert(t);
         passage_terms[pi].insert(t);
         context[pi].insert(t);
       }
@@ -282,8 +280,9 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
   std::vector<bool> anchored(nc, true);
   for (size_t ci = 0; ci < nc; ++ci) {
     if (scored_[ci].anchors.empty()) continue;
-    anchored[ci] = std::any_of(scored_[ci].anchors.begin(), scored_[ci].anchors.end(),
-                               [&](const std::string& a) { return dossier_terms.count(a); });
+    anchored[ci] = std::any_of(passage_terms.begin(), passage_terms.end(), [&](const auto& terms) {
+      return Hits(terms, scored_[ci].anchors) > 0;
+    });
   }
   const std::vector<std::vector<bool>> allowed = SiblingGate(context, passage_terms);
   for (size_t si = 0; si < clauses.size(); ++si) {

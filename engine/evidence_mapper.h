@@ -65,6 +65,8 @@ class EvidenceMapper {
     std::vector<std::vector<std::pair<std::string, double>>> item_terms;  // per item
   };
   double Discrimination(const std::string& term) const;
+  // Specific to the trade and to few competences of the target.
+  bool Distinctive(const std::string& term) const;
   std::vector<std::string> Contrast(size_t index, size_t sibling) const;
   bool IsSetting(size_t index, const std::string& term) const;
   void ShareSettingVocabulary();

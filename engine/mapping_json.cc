@@ -4,18 +4,14 @@
 
 namespace passerelle {
 
-namespace {
-
-double Round3(double x) { return std::round(x * 1000) / 1000; }
-
-}  // namespace
+double JsonScore(double x) { return std::round(x * 1000) / 1000; }
 
 nlohmann::json MappingToJson(const MappingResult& r) {
   nlohmann::json blocs = nlohmann::json::array();
   for (const BlocMapping& b : r.blocs)
     blocs.push_back({{"id", b.id.value},
                      {"title", b.title},
-                     {"coverage", Round3(b.coverage)},
+                     {"coverage", JsonScore(b.coverage)},
                      {"status", StatusKey(b.status)},
                      {"covered", b.covered},
                      {"partial", b.partial},
@@ -30,7 +26,7 @@ nlohmann::json MappingToJson(const MappingResult& r) {
                           {"passage", e.paragraph},
                           {"page", e.page},
                           {"text", e.text},
-                          {"score", Round3(e.score)},
+                          {"score", JsonScore(e.score)},
                           {"matched", e.matched},
                           {"supports", e.supports}});
     comps.push_back({{"id", c.id.value},
@@ -38,12 +34,12 @@ nlohmann::json MappingToJson(const MappingResult& r) {
                      {"title", c.title},
                      {"blocs", ids},
                      {"status", StatusKey(c.status)},
-                     {"score", Round3(c.score)},
+                     {"score", JsonScore(c.score)},
                      {"evidence", evidence},
                      {"missing", c.missing}});
   }
   return {{"candidate", r.candidate},   {"target", r.target.value},
-          {"coverage", Round3(r.coverage)}, {"covered", r.covered},
+          {"coverage", JsonScore(r.coverage)}, {"covered", r.covered},
           {"partial", r.partial},       {"missing", r.missing},
           {"blocs", blocs},             {"competences", comps}};
 }

@@ -9,4 +9,7 @@ namespace passerelle {
 
 nlohmann::json MappingToJson(const MappingResult& result);
 
+// A score or coverage as the JSON outputs write it: three decimals.
+double JsonScore(double x);
+
 }  // namespace passerelle

@@ -1,12 +1,10 @@
 #include "engine/suggestion_json.h"
 
-#include <cmath>
+#include "engine/mapping_json.h"
 
 namespace passerelle {
 
 namespace {
-
-double Round3(double x) { return std::round(x * 1000) / 1000; }
 
 nlohmann::json StrongestToJson(const std::vector<StrongCompetence>& list) {
   nlohmann::json out = nlohmann::json::array();
@@ -15,7 +13,7 @@ nlohmann::json StrongestToJson(const std::vector<StrongCompetence>& list) {
                    {"number", c.number},
                    {"title", c.title},
                    {"status", StatusKey(c.status)},
-                   {"score", Round3(c.score)}});
+                   {"score", JsonScore(c.score)}});
   return out;
 }
 
@@ -26,14 +24,14 @@ nlohmann::json SuggestionsToJson(const Suggestions& s) {
   for (const CertificationSuggestion& c : s.certifications)
     certs.push_back({{"id", c.id.value},
                      {"title", c.title},
-                     {"coverage", Round3(c.coverage)},
+                     {"coverage", JsonScore(c.coverage)},
                      {"strongest", StrongestToJson(c.strongest)}});
   nlohmann::json blocs = nlohmann::json::array();
   for (const BlocSuggestion& b : s.blocs)
     blocs.push_back({{"id", b.id.value},
                      {"certification", b.certification.value},
                      {"title", b.title},
-                     {"coverage", Round3(b.coverage)},
+                     {"coverage", JsonScore(b.coverage)},
                      {"strongest", StrongestToJson(b.strongest)}});
   return {{"candidate", s.candidate},
           {"certifications", certs},
