@@ -48,14 +48,12 @@ std::string Today() {
 
 // The "Ailleurs" section: the other certifications, and blocs, the dossier
 // covers best (at most three of each, when they reach a meaningful share).
-Result<std::vector<reports::ElsewhereSuggestion>> Elsewhere(const MappingRequest& request) {
-  SuggestRequest sr;
-  sr.workspace_root = request.workspace_root;
-  sr.candidate = request.candidate;
-  sr.thesaurus_files = request.thesaurus_files;
-  sr.options.top = 3;
-  sr.options.exclude = {CertificationId(request.target)};
-  auto found = SuggestFor(sr);
+Result<std::vector<reports::ElsewhereSuggestion>> Elsewhere(const std::string& workspace_root,
+                                                            const MappingRun& run) {
+  SuggestOptions options;
+  options.top = 3;
+  options.exclude = {run.target.id};
+  auto found = SuggestFor(workspace_root, run.dossier, options);
   if (!found.ok()) return found.status();
   auto note = [](const std::vector<StrongCompetence>& strongest) {
     std::vector<std::string> parts;
@@ -104,7 +102,7 @@ int RunReport(const std::vector<std::string>& argv) {
   input.candidate = request.candidate;
   input.date = args->Get("--date", Today());
   input.font_path = args->Get("--font");
-  auto elsewhere = Elsewhere(request);
+  auto elsewhere = Elsewhere(request.workspace_root, *run);
   if (!elsewhere.ok()) return Fail(elsewhere.status());
   input.elsewhere = std::move(*elsewhere);
   Status s = reports::WriteGapReport(input, output);

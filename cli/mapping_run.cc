@@ -72,15 +72,33 @@ Result<std::vector<MappingSession::ThesaurusText>> ReadThesauri(
   return thesauri;
 }
 
-Result<std::vector<IndexedPassage>> PassagesOf(const std::string& workspace_root,
-                                               const std::string& candidate) {
+// The candidate's passages, a session with `thesauri`, the analysis.
+Result<CandidateDossier> OpenDossier(const std::string& workspace_root,
+                                     const std::string& candidate,
+                                     const std::vector<MappingSession::ThesaurusText>& thesauri) {
   auto index = DossierIndex::OpenForReading(workspace_root);
   if (!index.ok()) return index.status();
   if (!(*index)->HasCandidate(candidate))
     return Status::NotFound("candidat « " + candidate +
                             " » absent de l'index (passerelle dossier add FICHIER --candidate " +
                             candidate + ")");
-  return (*index)->PassagesOf(candidate);
+  auto passages = (*index)->PassagesOf(candidate);
+  if (!passages.ok()) return passages.status();
+  auto session = MappingSession::Create(thesauri);
+  if (!session.ok()) return session.status();
+  CandidateDossier dossier;
+  dossier.candidate = candidate;
+  dossier.session = std::move(*session);
+  dossier.passages = std::move(*passages);
+  dossier.analysis = dossier.session->Analyze(dossier.passages);
+  return dossier;
+}
+
+Result<Suggestions> SuggestIn(const Workspace& workspace, const Catalog& catalog,
+                              const CandidateDossier& dossier, const SuggestOptions& options) {
+  return SuggestCertifications(
+      *dossier.session, catalog, [&](const CertificationId& id) { return workspace.Load(id); },
+      dossier.candidate, dossier.passages, dossier.analysis, options);
 }
 
 }  // namespace
@@ -102,16 +120,26 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
     all->push_back(std::move(*loaded));
     target = std::prev(all->end());
   }
-  auto passages = PassagesOf(request.workspace_root, request.candidate);
-  if (!passages.ok()) return passages.status();
+  auto dossier = OpenDossier(request.workspace_root, request.candidate, *thesauri);
+  if (!dossier.ok()) return dossier.status();
   std::vector<const Certification*> corpus;
   for (const Certification& c : *all) corpus.push_back(&c);
-  auto session = MappingSession::Create(*thesauri);
-  if (!session.ok()) return session.status();
   MappingRun run;
-  run.result = (*session)->Map(*target, corpus, request.candidate, *passages);
+  run.dossier = std::move(*dossier);
+  const MappingSession& session = *run.dossier.session;
+  run.result = session.Map(*session.Prepare(*target, corpus), request.candidate,
+                           run.dossier.passages, run.dossier.analysis);
   run.target = *target;
   return run;
+}
+
+Result<Suggestions> SuggestFor(const std::string& workspace_root, const CandidateDossier& dossier,
+                               const SuggestOptions& options) {
+  RealFileSystem fs;
+  Workspace workspace(&fs, workspace_root);
+  auto catalog = workspace.LoadCatalog();
+  if (!catalog.ok()) return catalog.status();
+  return SuggestIn(workspace, *catalog, dossier, options);
 }
 
 Result<Suggestions> SuggestFor(const SuggestRequest& request) {
@@ -121,13 +149,9 @@ Result<Suggestions> SuggestFor(const SuggestRequest& request) {
   Workspace workspace(&fs, request.workspace_root);
   auto catalog = workspace.LoadCatalog();
   if (!catalog.ok()) return catalog.status();
-  auto passages = PassagesOf(request.workspace_root, request.candidate);
-  if (!passages.ok()) return passages.status();
-  auto session = MappingSession::Create(*thesauri);
-  if (!session.ok()) return session.status();
-  return SuggestCertifications(
-      **session, *catalog, [&](const CertificationId& id) { return workspace.Load(id); },
-      request.candidate, *passages, request.options);
+  auto dossier = OpenDossier(request.workspace_root, request.candidate, *thesauri);
+  if (!dossier.ok()) return dossier.status();
+  return SuggestIn(workspace, *catalog, *dossier, request.options);
 }
 
 }  // namespace passerelle::cli

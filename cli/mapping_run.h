@@ -3,12 +3,14 @@
 // built-in and the user's thesauri.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/certification.h"
 #include "engine/certification_suggestions.h"
 #include "engine/dossier_index.h"
+#include "engine/mapping_session.h"
 #include "engine/mapping_result.h"
 #include "engine/status.h"
 
@@ -30,9 +32,20 @@ struct MappingRequest {
   std::vector<std::string> thesaurus_files;  // --thesaurus, in order
 };
 
+// A candidate's dossier ready for mapping onto any number of targets: the
+// session (built-in and user thesauri), the passages and their analysis,
+// each made once.
+struct CandidateDossier {
+  std::string candidate;
+  std::unique_ptr<MappingSession> session;
+  std::vector<IndexedPassage> passages;
+  DossierAnalysis analysis;
+};
+
 struct MappingRun {
   Certification target;
   MappingResult result;
+  CandidateDossier dossier;  // for further mappings (the report's "Ailleurs")
 };
 
 // NotFound for an unknown candidate or certification, InvalidArgument for a
@@ -49,5 +62,9 @@ struct SuggestRequest {
 // The certifications and blocs the candidate's dossier covers best
 // (engine/certification_suggestions.h). NotFound for an unknown candidate.
 Result<Suggestions> SuggestFor(const SuggestRequest& request);
+
+// The same for a dossier already opened (by RunMapping).
+Result<Suggestions> SuggestFor(const std::string& workspace_root, const CandidateDossier& dossier,
+                               const SuggestOptions& options);
 
 }  // namespace passerelle::cli

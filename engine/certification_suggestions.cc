@@ -129,11 +129,11 @@ Result<Suggestions> SuggestCertifications(const MappingSession& session, const C
                                           const CertificationLoader& load,
                                           const std::string& candidate,
                                           const std::vector<IndexedPassage>& passages,
+                                          const DossierAnalysis& analysis,
                                           const SuggestOptions& options) {
   Suggestions out;
   out.candidate = candidate;
   out.catalog_size = catalog.size();
-  const DossierAnalysis analysis = session.Analyze(passages);
   const std::vector<CertificationId> ids =
       Shortlist(session.features(), catalog, AssertedTerms(analysis), options);
   std::vector<Certification> certs;
