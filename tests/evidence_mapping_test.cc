@@ -31,11 +31,7 @@ struct Workspace5 {
   TempDir dir;
   std::string ws;
   Workspace5() : ws((dir.path() / "ws").string()) {
-    std::string files;
-    for (const char* id : {"TP-00211", "RNCP420", "RNCP35697", "RNCP19166", "RNCP28243"})
-      files += " " + Quote((SourceDir() / "referentiels" / (std::string(id) + ".xml")).string());
-    CommandResult r = RunPasserelle("--workspace " + Quote(ws) + " import" + files);
-    BOOST_REQUIRE_EQUAL(r.status, 0);
+    BOOST_REQUIRE_EQUAL(ImportFiveReferentiels(ws).status, 0);
   }
   nlohmann::json Map(const std::filesystem::path& dossier, const std::string& extra = "") {
     CommandResult r = RunPasserelle("--workspace " + Quote(ws) + " map " +

@@ -19,10 +19,7 @@ struct Workspace5 {
   TempDir dir;
   std::string ws;
   Workspace5() : ws((dir.path() / "ws").string()) {
-    std::string files;
-    for (const char* id : {"TP-00211", "RNCP420", "RNCP35697", "RNCP19166", "RNCP28243"})
-      files += " " + Quote((SourceDir() / "referentiels" / (std::string(id) + ".xml")).string());
-    BOOST_REQUIRE_EQUAL(Run("import" + files).status, 0);
+    BOOST_REQUIRE_EQUAL(ImportFiveReferentiels(ws).status, 0);
     for (const char* d : {"v1_decolleteur", "v2_fraiseur_moules", "v3_cuisinier"}) {
       const auto file = SharedDir() / "dossiers" / (std::string(d) + ".txt");
       BOOST_REQUIRE_EQUAL(

@@ -60,6 +60,13 @@ std::map<std::string, std::string> SnapshotFiles(const std::filesystem::path& ro
   return files;
 }
 
+CommandResult ImportFiveReferentiels(const std::string& workspace) {
+  std::string files;
+  for (const char* id : {"TP-00211", "RNCP420", "RNCP35697", "RNCP19166", "RNCP28243"})
+    files += " " + Quote((SourceDir() / "referentiels" / (std::string(id) + ".xml")).string());
+  return RunPasserelle("--workspace " + Quote(workspace) + " import" + files);
+}
+
 CommandResult RunPasserelle(const std::string& args) {
   TempDir tmp;
   const auto out_path = tmp.path() / "out";

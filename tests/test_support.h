@@ -42,6 +42,11 @@ CommandResult RunPasserelle(const std::string& args);
 // Shell-quotes one argument.
 std::string Quote(const std::string& arg);
 
+// Imports the canonical files of the five official documents
+// (referentiels/*.xml) into the workspace folder `workspace` with the CLI;
+// the result of `passerelle import`.
+CommandResult ImportFiveReferentiels(const std::string& workspace);
+
 // Every regular file under `root` but the lock, with its content (empty
 // when `root` does not exist): compare two to tell whether a command
 // changed a workspace.
