@@ -8,13 +8,17 @@ DossierAnalysis AnalyzeDossier(const FeatureExtractor& features,
                                const std::vector<IndexedPassage>& passages) {
   DossierAnalysis analysis;
   analysis.passages.reserve(passages.size());
-  std::map<std::string, std::vector<Feature>> headings;
+  analysis.headings.emplace_back();
+  std::map<std::string, size_t> heading_index = {{"", 0}};
   for (const IndexedPassage& passage : passages) {
     AnalyzedPassage a;
-    auto [h, fresh] = headings.try_emplace(passage.heading);
-    if (fresh && !passage.heading.empty() &&
-        ClassifyClause(passage.heading) == ClauseKind::kAsserted)
-      h->second = features.Extract(passage.heading);
+    auto [h, fresh] = heading_index.try_emplace(passage.heading, analysis.headings.size());
+    if (fresh) {
+      std::vector<std::string> terms;
+      if (ClassifyClause(passage.heading) == ClauseKind::kAsserted)
+        for (const Feature& f : features.Extract(passage.heading)) terms.push_back(f.term);
+      analysis.headings.push_back(std::move(terms));
+    }
     a.heading = h->second;
     a.features = features.Extract(passage.text);
     for (const Clause& c : ReadClauses(passage.text))

@@ -4,6 +4,7 @@
 // analyzes it once (docs/mapping.md).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "engine/dossier_index.h"
@@ -13,13 +14,16 @@
 namespace passerelle {
 
 struct AnalyzedPassage {
-  std::vector<Feature> features;   // of the passage's text, in text order
-  std::vector<Clause> asserted;    // its asserted clauses only
-  std::vector<Feature> heading;    // empty unless the heading is asserted
+  std::vector<Feature> features;  // of the passage's text, in text order
+  std::vector<Clause> asserted;   // its asserted clauses only
+  size_t heading = 0;             // index in DossierAnalysis::headings
 };
 
 struct DossierAnalysis {
   std::vector<AnalyzedPassage> passages;  // parallel to the IndexedPassages
+  // The feature terms of each distinct heading, analyzed once (empty unless
+  // the heading is asserted); headings[0] is the empty heading.
+  std::vector<std::vector<std::string>> headings;
 };
 
 DossierAnalysis AnalyzeDossier(const FeatureExtractor& features,

@@ -253,7 +253,8 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
   std::vector<std::set<std::string>> context(passages.size());
   for (size_t pi = 0; pi < passages.size(); ++pi) {
     const AnalyzedPassage& ap = analysis.passages[pi];
-    for (const Feature& f : ap.heading) context[pi].insert(f.term);
+    const std::vector<std::string>& heading = analysis.headings[ap.heading];
+    context[pi].insert(heading.begin(), heading.end());
     const std::vector<Feature>& feats = ap.features;
     for (const Clause& c : ap.asserted) {
       ClauseFeatures cf{pi, c.begin, c.end, {}, {}, {}};
