@@ -77,6 +77,7 @@ int RunDossier(const std::vector<std::string>& argv);
 int RunSearch(const std::vector<std::string>& argv);
 int RunMap(const std::vector<std::string>& argv);
 int RunReport(const std::vector<std::string>& argv);
+int RunCompare(const std::vector<std::string>& argv);
 
 extern const char kImportHelp[];
 extern const char kCertificationsHelp[];
@@ -85,5 +86,6 @@ extern const char kDossierHelp[];
 extern const char kSearchHelp[];
 extern const char kMapHelp[];
 extern const char kReportHelp[];
+extern const char kCompareHelp[];
 
 }  // namespace passerelle::cli

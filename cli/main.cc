@@ -25,6 +25,8 @@ const std::vector<Command>& Commands() {
        kMapHelp, &RunMap},
       {"report", "rapport d'écarts en PDF pour un candidat et une certification", kReportHelp,
        &RunReport},
+      {"compare", "comparer deux référentiels : correspondances, couverture, liens officiels",
+       kCompareHelp, &RunCompare},
   };
   return kCommands;
 }

@@ -57,15 +57,19 @@ std::string CandidateIdFromFileName(const std::string& path) {
   return id.empty() ? "candidat" : id;
 }
 
-Result<MappingRun> RunMapping(const MappingRequest& request) {
+Result<std::unique_ptr<MappingSession>> CreateSession(const std::vector<std::string>& files) {
   std::vector<MappingSession::ThesaurusText> thesauri;
-  for (const std::string& file : request.thesaurus_files) {
+  for (const std::string& file : files) {
     auto bytes = ReadInputFile(file, kMaxThesaurusBytes);
     if (!bytes.ok()) return bytes.status();
     auto text = DecodeText(*bytes, file);
     if (!text.ok()) return text.status();
     thesauri.emplace_back(file, std::move(*text));
   }
+  return MappingSession::Create(thesauri);
+}
+
+Result<MappingRun> RunMapping(const MappingRequest& request) {
   RealFileSystem fs;
   Workspace workspace(&fs, request.workspace_root);
   auto all = workspace.LoadAll();
@@ -90,7 +94,7 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
   if (!passages.ok()) return passages.status();
   std::vector<const Certification*> corpus;
   for (const Certification& c : *all) corpus.push_back(&c);
-  auto session = MappingSession::Create(thesauri);
+  auto session = CreateSession(request.thesaurus_files);
   if (!session.ok()) return session.status();
   MappingRun run;
   run.result = (*session)->Map(*target, corpus, request.candidate, *passages);

@@ -3,12 +3,14 @@
 // built-in and the user's thesauri.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/certification.h"
 #include "engine/dossier_index.h"
 #include "engine/mapping_result.h"
+#include "engine/mapping_session.h"
 #include "engine/status.h"
 
 namespace passerelle::cli {
@@ -21,6 +23,11 @@ Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
 // A candidate id from a file name: its stem, characters outside letters,
 // digits, '-', '_' and '.' replaced by '-', at most 64 characters.
 std::string CandidateIdFromFileName(const std::string& path);
+
+// A session with the built-in thesauri and the user's files (--thesaurus,
+// in order). NotFound or InvalidArgument (French, naming the file) for a
+// missing, unreadable or malformed thesaurus.
+Result<std::unique_ptr<MappingSession>> CreateSession(const std::vector<std::string>& files);
 
 struct MappingRequest {
   std::string workspace_root;
