@@ -1,16 +1,18 @@
 // passerelle compare A B: two referentiels side by side.
+#include <ctime>
 #include <iostream>
 
 #include "cli/cli.h"
 #include "cli/comparison_run.h"
 #include "engine/comparison_json.h"
 #include "engine/text.h"
+#include "reports/equivalence_report.h"
 #include "reports/typography.h"
 
 namespace passerelle::cli {
 
 const char kCompareHelp[] =
-    "Usage : passerelle compare A B [--json]\n\n"
+    "Usage : passerelle compare A B [--json] [-o EQUIVALENCES.pdf]\n\n"
     "Compare deux certifications de l'espace de travail : pour chaque compétence\n"
     "de A, sa meilleure correspondance dans B avec un score de 0 à 1 (1 = même\n"
     "contenu), calculé sur tout ce que le référentiel en dit (intitulé, critères,\n"
@@ -24,10 +26,16 @@ const char kCompareHelp[] =
     "  --json               {\"a\",\"b\",\"coverage_a_by_b\",\"coverage_b_by_a\",\n"
     "                       \"official\":[…],\"blocs\":[…],\"competences\":[…]}\n"
     "                       (voir docs/cli-json.md)\n"
+    "  -o, --output FICHIER rapport d'équivalence en PDF (remplacé s'il existe) :\n"
+    "                       carte des blocs, correspondances côte à côte, ce qui\n"
+    "                       n'a pas d'équivalent de part et d'autre\n"
+    "  --date AAAA-MM-JJ    date du rapport (défaut : aujourd'hui)\n"
+    "  --font POLICE.ttf    police TrueType du rapport (défaut : DejaVu)\n"
     "  --thesaurus FICHIER  thésaurus supplémentaire (voir passerelle map --help)\n\n"
     "Exemples :\n"
     "  passerelle compare RNCP420 RNCP35697\n"
-    "  passerelle compare TP-00211 RNCP420 --json\n";
+    "  passerelle compare TP-00211 RNCP420 --json\n"
+    "  passerelle compare TP-00211 RNCP28243 -o equivalences.pdf\n";
 
 namespace {
 
@@ -108,10 +116,29 @@ void PrintText(const ComparisonRun& run) {
   PrintCompetences(c.a);
 }
 
+std::string Today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+Status WriteReport(const ComparisonRun& run, const Args& args) {
+  reports::EquivalenceReportInput input;
+  input.a = run.a;
+  input.b = run.b;
+  input.comparison = run.comparison;
+  input.date = args.Get("--date", Today());
+  input.font_path = args.Get("--font");
+  return reports::WriteEquivalenceReport(input, args.Get("--output"));
+}
+
 }  // namespace
 
 int RunCompare(const std::vector<std::string>& argv) {
-  auto args = ParseArgs(argv, {{"--json"}, {"--thesaurus"}});
+  auto args = ParseArgs(argv, {{"--json"}, {"--thesaurus", "--output", "--date", "--font"}});
   if (!args.ok()) return UsageError(args.status().message(), "compare");
   if (args->positional.size() != 2)
     return UsageError("indiquez deux certifications à comparer : passerelle compare A B",
@@ -122,10 +149,18 @@ int RunCompare(const std::vector<std::string>& argv) {
     return UsageError(
         "A et B désignent la même certification (" + request.a + ") : indiquez-en deux différentes",
         "compare");
+  if (args->Has("--output") && args->Get("--output").empty())
+    return UsageError("indiquez le fichier PDF à écrire après -o", "compare");
   auto run = RunComparison(request);
   if (!run.ok()) return Fail(run.status());
+  if (args->Has("--output")) {
+    const Status written = WriteReport(*run, *args);
+    if (!written.ok()) return Fail(written);
+  }
   if (args->Has("--json"))
     PrintJson(ComparisonToJson(run->comparison));
+  else if (args->Has("--output"))
+    std::cout << "Rapport d'équivalence écrit : " << args->Get("--output") << "\n";
   else
     PrintText(*run);
   return kExitOk;

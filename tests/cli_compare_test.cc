@@ -116,3 +116,29 @@ BOOST_AUTO_TEST_CASE(bad_thesaurus_is_named) {
   BOOST_TEST(r.status == 1);
   BOOST_TEST(Has(r.err, "/nonexistent/t.txt"), r.err);
 }
+
+BOOST_AUTO_TEST_CASE(writes_the_equivalence_report) {
+  TempDir out;
+  const std::string pdf = (out.path() / "equivalences.pdf").string();
+  const CommandResult r =
+      Ws().Run("compare TP-00211 RNCP28243 -o " + Quote(pdf) + " --date 2025-01-15");
+  BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+  BOOST_TEST(Has(r.out, "Rapport d'équivalence écrit"), r.out);
+  BOOST_TEST(ReadFile(pdf).rfind("%PDF-", 0) == 0u);
+  // --json with -o: the JSON on stdout and the report on disk.
+  const CommandResult both = Ws().Run("compare TP-00211 RNCP28243 --json -o " + Quote(pdf));
+  BOOST_REQUIRE_MESSAGE(both.status == 0, both.err);
+  BOOST_TEST(json::parse(both.out)["a"] == "TP-00211");
+}
+
+BOOST_AUTO_TEST_CASE(report_in_a_missing_folder_is_refused) {
+  TempDir out;
+  const std::string pdf = (out.path() / "absent" / "eq.pdf").string();
+  const CommandResult r = Ws().Run("compare TP-00211 RNCP28243 -o " + Quote(pdf));
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(Has(r.err, pdf), r.err);
+  const CommandResult date = Ws().Run("compare TP-00211 RNCP28243 -o " +
+                                      Quote((out.path() / "eq.pdf").string()) + " --date hier");
+  BOOST_TEST(date.status == 1);
+  BOOST_TEST(Has(date.err, "date"), date.err);
+}
