@@ -78,6 +78,7 @@ int RunSearch(const std::vector<std::string>& argv);
 int RunMap(const std::vector<std::string>& argv);
 int RunReport(const std::vector<std::string>& argv);
 int RunCompare(const std::vector<std::string>& argv);
+int RunRelated(const std::vector<std::string>& argv);
 
 extern const char kImportHelp[];
 extern const char kCertificationsHelp[];
@@ -87,5 +88,6 @@ extern const char kSearchHelp[];
 extern const char kMapHelp[];
 extern const char kReportHelp[];
 extern const char kCompareHelp[];
+extern const char kRelatedHelp[];
 
 }  // namespace passerelle::cli

@@ -27,6 +27,8 @@ const std::vector<Command>& Commands() {
        &RunReport},
       {"compare", "comparer deux référentiels : correspondances, couverture, liens officiels",
        kCompareHelp, &RunCompare},
+      {"related", "les certifications les plus proches d'une certification", kRelatedHelp,
+       &RunRelated},
   };
   return kCommands;
 }
