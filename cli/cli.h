@@ -81,6 +81,8 @@ int RunSearch(const std::vector<std::string>& argv);
 int RunMap(const std::vector<std::string>& argv);
 int RunSuggest(const std::vector<std::string>& argv);
 int RunReport(const std::vector<std::string>& argv);
+int RunCompare(const std::vector<std::string>& argv);
+int RunRelated(const std::vector<std::string>& argv);
 
 extern const char kImportHelp[];
 extern const char kCertificationsHelp[];
@@ -90,5 +92,7 @@ extern const char kSearchHelp[];
 extern const char kMapHelp[];
 extern const char kSuggestHelp[];
 extern const char kReportHelp[];
+extern const char kCompareHelp[];
+extern const char kRelatedHelp[];
 
 }  // namespace passerelle::cli

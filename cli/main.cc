@@ -27,6 +27,10 @@ const std::vector<Command>& Commands() {
        &RunReport},
       {"suggest", "certifications et blocs que le dossier d'un candidat couvre le mieux",
        kSuggestHelp, &RunSuggest},
+      {"compare", "comparer deux référentiels : correspondances, couverture, liens officiels",
+       kCompareHelp, &RunCompare},
+      {"related", "les certifications les plus proches d'une certification", kRelatedHelp,
+       &RunRelated},
   };
   return kCommands;
 }

@@ -103,6 +103,12 @@ Result<Suggestions> SuggestIn(const Workspace& workspace, const Catalog& catalog
 
 }  // namespace
 
+Result<std::unique_ptr<MappingSession>> CreateSession(const std::vector<std::string>& files) {
+  auto thesauri = ReadThesauri(files);
+  if (!thesauri.ok()) return thesauri.status();
+  return MappingSession::Create(*thesauri);
+}
+
 Result<MappingRun> RunMapping(const MappingRequest& request) {
   auto thesauri = ReadThesauri(request.thesaurus_files);
   if (!thesauri.ok()) return thesauri.status();

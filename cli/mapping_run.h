@@ -25,6 +25,11 @@ Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
 // digits, '-', '_' and '.' replaced by '-', at most 64 characters.
 std::string CandidateIdFromFileName(const std::string& path);
 
+// A session with the built-in thesauri and the user's files (--thesaurus,
+// in order). NotFound or InvalidArgument (French, naming the file) for a
+// missing, unreadable or malformed thesaurus.
+Result<std::unique_ptr<MappingSession>> CreateSession(const std::vector<std::string>& files);
+
 struct MappingRequest {
   std::string workspace_root;
   std::string candidate;

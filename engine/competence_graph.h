@@ -45,6 +45,8 @@ class CompetenceGraph {
   const Certification* Find(const CertificationId& id) const;
   // The summary of any certification of the graph; null when absent.
   const CatalogEntry* FindSummary(const CertificationId& id) const;
+  // Every summary (fully loaded certifications included).
+  const Catalog& catalog() const { return catalog_; }
 
   // Certifications `id` replaces: declared by `id` or declared as
   // "replaced by id" by the other side. Titles are filled from the graph

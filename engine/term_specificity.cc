@@ -16,13 +16,15 @@ void TermSpecificity::AddDocument(const std::vector<std::string>& distinct_terms
 
 void TermSpecificity::AddGeneric(const std::string& term) { generic_.insert(term); }
 
+double TermSpecificity::CorpusSpecificity(const std::string& term) const {
+  if (documents_ == 0) return 1.0;
+  auto it = df_.find(term);
+  const double df = it == df_.end() ? 0.0 : it->second;
+  return std::pow(1.0 - df / (documents_ + 1.0), 3.0);
+}
+
 double TermSpecificity::Of(const std::string& term) const {
-  double spec = 1.0;
-  if (documents_ > 0) {
-    auto it = df_.find(term);
-    const double df = it == df_.end() ? 0.0 : it->second;
-    spec = std::pow(1.0 - df / (documents_ + 1.0), 3.0);
-  }
+  double spec = CorpusSpecificity(term);
   if (generic_.count(term)) spec = std::min(spec, kGenericCap);
   return spec;
 }

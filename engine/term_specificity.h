@@ -33,6 +33,10 @@ class TermSpecificity {
   // corpus is empty and the term is not generic.
   double Of(const std::string& term) const;
   size_t documents() const { return documents_; }
+  // The corpus measure alone, without the cap of the everyday vocabulary.
+  double CorpusSpecificity(const std::string& term) const;
+  // True for a word of the everyday vocabulary (capped by Of).
+  bool IsGeneric(const std::string& term) const { return generic_.count(term) > 0; }
 
  private:
   std::unordered_map<std::string, uint32_t> df_;

@@ -1,0 +1,232 @@
+// Measures what `passerelle compare` scores mean on the referentiels we have
+// (docs/equivalences.md records a run): how often the best counterpart of a
+// competence or a bloc is one a certifier expects (bench/data/
+// equivalences-dev.txt), and what identical, expected and unrelated pairs
+// score, raw and calibrated. Not a test.
+//
+//   passerelle --workspace /tmp/ws import referentiels/*.xml
+//   passerelle --workspace /tmp/ws import ../shared/referentiels-extra/*.txt
+//   passerelle --workspace /tmp/ws import ../shared/data/rncp-xml/*.xml
+//   compare_calibration --workspace /tmp/ws [--expected FILE] [--verbose]
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/certification_comparison.h"
+#include "engine/file_system.h"
+#include "engine/mapping_session.h"
+#include "engine/text.h"
+#include "engine/workspace.h"
+
+#ifndef PASSERELLE_SOURCE_DIR
+#define PASSERELLE_SOURCE_DIR "."
+#endif
+
+using namespace passerelle;
+
+namespace {
+
+struct Expectation {
+  std::string kind;  // "comp" or "bloc"
+  std::string id;
+  std::set<std::string> accepted;  // empty: no counterpart
+};
+
+struct PairSpec {
+  std::string a, b;
+  bool unrelated = false;
+  std::vector<Expectation> expected;
+};
+
+std::vector<PairSpec> ReadExpected(const std::string& path) {
+  std::vector<PairSpec> pairs;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string kind;
+    if (!(words >> kind) || kind[0] == '#') continue;
+    if (kind == "pair") {
+      PairSpec p;
+      std::string flag;
+      words >> p.a >> p.b >> flag;
+      p.unrelated = flag == "unrelated";
+      pairs.push_back(p);
+      continue;
+    }
+    Expectation e{kind, "", {}};
+    words >> e.id;
+    for (std::string w; words >> w;)
+      if (w != "-") e.accepted.insert(w);
+    if (!pairs.empty()) pairs.back().expected.push_back(e);
+  }
+  return pairs;
+}
+
+// Score figures of a list: count, min, quartiles, 95th percentile, max.
+std::string Summary(std::vector<double> v) {
+  if (v.empty()) return "none";
+  std::sort(v.begin(), v.end());
+  auto q = [&](double f) { return v[static_cast<size_t>(f * (v.size() - 1) + 0.5)]; };
+  char buf[200];
+  std::snprintf(buf, sizeof buf,
+                "n=%3zu  min %.2f  q1 %.2f  median %.2f  q3 %.2f  p95 %.2f  max %.2f", v.size(),
+                v.front(), q(0.25), q(0.5), q(0.75), q(0.95), v.back());
+  return buf;
+}
+
+struct Figures {
+  int comp_ok = 0, comp_total = 0, bloc_ok = 0, bloc_total = 0;
+  std::vector<double> identical, identical_raw, expected, expected_raw, unrelated, unrelated_raw,
+      none_blocs, unrelated_blocs, matched_blocs;
+};
+
+const CompetenceMatch* FindCompetence(const ComparisonSide& side, const std::string& id) {
+  for (const CompetenceMatch& m : side.competences)
+    if (m.id.value == id) return &m;
+  return nullptr;
+}
+
+const BlocMatch* FindBloc(const ComparisonSide& side, const std::string& id) {
+  for (const BlocMatch& m : side.blocs)
+    if (m.id.value == id) return &m;
+  return nullptr;
+}
+
+// Competences of A whose best counterpart has word for word the same title.
+void Identical(const CertificationComparison& cmp, const CompetenceSimilarity& sim,
+               const Certification& b, Figures* f) {
+  for (size_t i = 0; i < cmp.a.competences.size(); ++i) {
+    const CompetenceMatch& m = cmp.a.competences[i];
+    if (!m.best || FoldForMatch(m.title) != FoldForMatch(m.best_title)) continue;
+    size_t j = 0;
+    while (b.competences[j].id != *m.best) ++j;
+    f->identical.push_back(m.score);
+    if (m.score < 0.9)
+      std::printf("  identical title below 0.9: %s -> %s (%.2f)\n", m.id.value.c_str(),
+                  m.best->value.c_str(), m.score);
+    f->identical_raw.push_back(sim.Parts(i, j).raw);
+  }
+}
+
+void Judge(const PairSpec& spec, const CertificationComparison& cmp, bool verbose, Figures* f) {
+  for (const Expectation& e : spec.expected) {
+    if (e.kind == "comp") {
+      const CompetenceMatch* m = FindCompetence(cmp.a, e.id);
+      const bool ok = m && m->best && e.accepted.count(m->best->value);
+      f->comp_total++, f->comp_ok += ok;
+      if (!ok || verbose)
+        std::printf("  %s %s -> %s (%.2f)\n", ok ? "ok" : "! ", e.id.c_str(),
+                    m && m->best ? m->best->value.c_str() : "aucune", m ? m->score : 0.0);
+    } else {
+      const BlocMatch* m = FindBloc(cmp.a, e.id);
+      const bool ok =
+          m && (e.accepted.empty() ? !m->best : m->best && e.accepted.count(m->best->value));
+      f->bloc_total++, f->bloc_ok += ok;
+      if (m) (e.accepted.empty() ? f->none_blocs : f->matched_blocs).push_back(m->score);
+      if (!ok || verbose)
+        std::printf("  %s bloc %s -> %s (%.2f)\n", ok ? "ok" : "! ", e.id.c_str(),
+                    m && m->best ? m->best->value.c_str() : "aucun", m ? m->score : 0.0);
+    }
+  }
+}
+
+// Raw and calibrated scores of the identical, expected and unrelated pairs.
+void Distributions(const PairSpec& spec, const Certification& a, const Certification& b,
+                   const CompetenceSimilarity& sim, Figures* f) {
+  std::map<std::string, size_t> b_index;
+  for (size_t j = 0; j < b.competences.size(); ++j) b_index[b.competences[j].id.value] = j;
+  for (size_t i = 0; i < a.competences.size(); ++i) {
+    double best = 0, best_raw = 0;
+    for (size_t j = 0; j < b.competences.size(); ++j) {
+      best = std::max(best, sim.Score(i, j));
+      best_raw = std::max(best_raw, sim.Parts(i, j).raw);
+    }
+    if (spec.unrelated) f->unrelated.push_back(best), f->unrelated_raw.push_back(best_raw);
+  }
+  for (const Expectation& e : spec.expected) {
+    if (e.kind != "comp") continue;
+    size_t i = 0;
+    while (i < a.competences.size() && a.competences[i].id.value != e.id) ++i;
+    double best = 0, best_raw = 0;
+    for (const std::string& y : e.accepted) {
+      if (i == a.competences.size() || !b_index.count(y)) continue;
+      best = std::max(best, sim.Score(i, b_index[y]));
+      best_raw = std::max(best_raw, sim.Parts(i, b_index[y]).raw);
+    }
+    f->expected.push_back(best), f->expected_raw.push_back(best_raw);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string root,
+      expected = std::string(PASSERELLE_SOURCE_DIR) + "/bench/data/equivalences-dev.txt";
+  bool verbose = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--workspace" && i + 1 < argc)
+      root = argv[++i];
+    else if (a == "--expected" && i + 1 < argc)
+      expected = argv[++i];
+    else if (a == "--verbose")
+      verbose = true;
+  }
+  if (root.empty()) {
+    std::cerr << "usage: compare_calibration --workspace DIR [--expected FILE] [--verbose]\n";
+    return 2;
+  }
+  RealFileSystem fs;
+  Workspace workspace(&fs, root);
+  auto all = workspace.LoadAll();
+  if (!all.ok()) return std::cerr << all.status().message() << "\n", 1;
+  auto session = MappingSession::Create();
+  if (!session.ok()) return std::cerr << session.status().message() << "\n", 1;
+  const FeatureExtractor& features = (*session)->features();
+  std::vector<const Certification*> corpus;
+  for (const Certification& c : *all) corpus.push_back(&c);
+  const CompetenceGraph graph(*all);
+  Figures f;
+  const ComparisonThresholds thresholds;
+
+  for (const PairSpec& spec : ReadExpected(expected)) {
+    const Certification* a = graph.Find(CertificationId(spec.a));
+    const Certification* b = graph.Find(CertificationId(spec.b));
+    if (!a || !b) {
+      std::printf("%s / %s: absent from the workspace, skipped\n", spec.a.c_str(), spec.b.c_str());
+      continue;
+    }
+    std::printf("%s against %s%s\n", spec.a.c_str(), spec.b.c_str(),
+                spec.unrelated ? " (unrelated)" : "");
+    const TermSpecificity specificity = ComparisonSpecificity(*a, *b, corpus, features);
+    const auto cmp = CompareCertifications(*a, *b, graph, features, specificity, thresholds);
+    Judge(spec, cmp, verbose, &f);
+    const CompetenceSimilarity sim(BuildProfiles(*a, features), BuildProfiles(*b, features),
+                                   specificity, thresholds);
+    Distributions(spec, *a, *b, sim, &f);
+    if (!spec.unrelated) Identical(cmp, sim, *b, &f);
+    if (spec.unrelated)
+      for (const BlocMatch& m : cmp.a.blocs) f.unrelated_blocs.push_back(m.score);
+  }
+  std::printf("\nbest competence as expected  %d / %d\n", f.comp_ok, f.comp_total);
+  std::printf("best bloc as expected        %d / %d\n", f.bloc_ok, f.bloc_total);
+  std::printf("\nscores (calibrated; raw below)\n");
+  std::printf("  identical titles (best)    %s\n", Summary(f.identical).c_str());
+  std::printf("                        raw  %s\n", Summary(f.identical_raw).c_str());
+  std::printf("  expected counterparts      %s\n", Summary(f.expected).c_str());
+  std::printf("                        raw  %s\n", Summary(f.expected_raw).c_str());
+  std::printf("  unrelated trades (best)    %s\n", Summary(f.unrelated).c_str());
+  std::printf("                        raw  %s\n", Summary(f.unrelated_raw).c_str());
+  std::printf("bloc scores\n");
+  std::printf("  expected bloc matches      %s\n", Summary(f.matched_blocs).c_str());
+  std::printf("  blocs without counterpart  %s\n", Summary(f.none_blocs).c_str());
+  std::printf("  unrelated trades (best)    %s\n", Summary(f.unrelated_blocs).c_str());
+  return 0;
+}

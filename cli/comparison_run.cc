@@ -1,0 +1,49 @@
+#include "cli/comparison_run.h"
+
+#include "cli/cli.h"
+#include "cli/mapping_run.h"
+#include "engine/comparison_corpus.h"
+#include "engine/competence_graph.h"
+#include "engine/file_system.h"
+#include "engine/workspace.h"
+
+namespace passerelle::cli {
+
+namespace {
+
+// The certifications of `ids`, read in full; unreadable ones are left out
+// (they only feed word statistics).
+std::vector<Certification> LoadCorpus(const Workspace& workspace,
+                                      const std::vector<CertificationId>& ids) {
+  std::vector<Certification> out;
+  for (const CertificationId& id : ids) {
+    auto cert = workspace.Load(id);
+    if (cert.ok()) out.push_back(std::move(cert).value());
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ComparisonRun> RunComparison(const ComparisonRequest& request) {
+  auto session = CreateSession(request.thesaurus_files);
+  if (!session.ok()) return session.status();
+  RealFileSystem fs;
+  Workspace workspace(&fs, request.workspace_root);
+  auto catalog = ReadCatalog(workspace);
+  if (!catalog.ok()) return catalog.status();
+  const CertificationId a_id(request.a), b_id(request.b);
+  auto graph = CompetenceGraph::LoadFor(workspace, {a_id, b_id}, *catalog);
+  if (!graph.ok()) return graph.status();
+  ComparisonRun run{*graph->Find(a_id), *graph->Find(b_id), {}};
+  const std::vector<Certification> corpus =
+      LoadCorpus(workspace, ComparisonCorpusIds(*catalog, {&run.a, &run.b}));
+  std::vector<const Certification*> corpus_ptrs;
+  for (const Certification& c : corpus) corpus_ptrs.push_back(&c);
+  const FeatureExtractor& features = (*session)->features();
+  const TermSpecificity specificity = ComparisonSpecificity(run.a, run.b, corpus_ptrs, features);
+  run.comparison = CompareCertifications(run.a, run.b, *graph, features, specificity);
+  return run;
+}
+
+}  // namespace passerelle::cli
