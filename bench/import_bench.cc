@@ -9,8 +9,8 @@
 //                [--dossier FILE]
 //
 // With --dossier, the repository's referentiels are imported too, FILE is
-// indexed as candidate "bench" and `suggest` is timed on the whole register
-// (docs/suggest.md records a run).
+// indexed as candidate "bench" and `suggest`, `map` and `report` are timed on
+// the whole register (docs/suggest.md and docs/mapping.md record a run).
 //
 // Generate the export first with gen_rncp_export (bench/CMakeLists.txt).
 #include <fcntl.h>
@@ -162,6 +162,12 @@ int main(int argc, char** argv) {
                              .dump()
                              .substr(0, 400)
                              .c_str());
+    TimeCommand("map --candidate bench --target TP-00211 --json",
+                {ws, "map", "--candidate", "bench", "--target", "TP-00211", "--json"}, tmp);
+    const std::string pdf = workspace + "-report.pdf";
+    TimeCommand("report --candidate bench --target TP-00211",
+                {ws, "report", "--candidate", "bench", "--target", "TP-00211", "--output", pdf}, tmp);
+    std::filesystem::remove(pdf);
   }
   PrintImport("re-import of the same export", Run({ws, "import", export_file, "--json"}, tmp));
   if (!reimport.empty())

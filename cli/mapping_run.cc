@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/comparison_corpus.h"
 #include "engine/file_system.h"
 #include "engine/french_analyzer.h"
 #include "engine/mapping_session.h"
@@ -16,6 +17,11 @@ namespace {
 
 // A thesaurus is a small text file; anything bigger is a mistake.
 constexpr size_t kMaxThesaurusBytes = 16 << 20;
+
+// Out-of-domain certifications read for the mapping's word statistics. Every
+// one of them on a workspace of a few hundred referentiels; a cross-section
+// of trades on the national register (about 0.3 s of reading).
+constexpr size_t kMaxMappingCorpus = 300;
 
 }  // namespace
 
@@ -94,6 +100,23 @@ Result<CandidateDossier> OpenDossier(const std::string& workspace_root,
   return dossier;
 }
 
+// The certifications that teach the mapping which words every trade uses:
+// those outside the target's domain, at most kMaxMappingCorpus spread over
+// the catalog, so that a workspace holding the national register reads a
+// few hundred files, not 25,600 (docs/mapping.md).
+Result<std::vector<Certification>> OutOfDomainCorpus(const Workspace& workspace,
+                                                     const Certification& target) {
+  auto catalog = workspace.LoadCatalog();
+  if (!catalog.ok()) return catalog.status();
+  std::vector<Certification> corpus;
+  for (const CertificationId& id : ComparisonCorpusIds(*catalog, {&target}, kMaxMappingCorpus)) {
+    auto loaded = workspace.Load(id);
+    if (!loaded.ok()) return loaded.status();
+    corpus.push_back(std::move(*loaded));
+  }
+  return corpus;
+}
+
 Result<Suggestions> SuggestIn(const Workspace& workspace, const Catalog& catalog,
                               const CandidateDossier& dossier, const SuggestOptions& options) {
   return SuggestCertifications(
@@ -114,28 +137,20 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
   if (!thesauri.ok()) return thesauri.status();
   RealFileSystem fs;
   Workspace workspace(&fs, request.workspace_root);
-  auto all = workspace.LoadAll();
-  if (!all.ok()) return all.status();
-  const CertificationId target_id(request.target);
-  auto target = std::find_if(all->begin(), all->end(),
-                             [&](const Certification& c) { return c.id == target_id; });
-  if (target == all->end()) {
-    // Absent: Load() words the message.
-    auto loaded = workspace.Load(target_id);
-    if (!loaded.ok()) return loaded.status();
-    all->push_back(std::move(*loaded));
-    target = std::prev(all->end());
-  }
+  auto target = workspace.Load(CertificationId(request.target));
+  if (!target.ok()) return target.status();
+  auto corpus = OutOfDomainCorpus(workspace, *target);
+  if (!corpus.ok()) return corpus.status();
   auto dossier = OpenDossier(request.workspace_root, request.candidate, *thesauri);
   if (!dossier.ok()) return dossier.status();
-  std::vector<const Certification*> corpus;
-  for (const Certification& c : *all) corpus.push_back(&c);
+  std::vector<const Certification*> pointers;
+  for (const Certification& c : *corpus) pointers.push_back(&c);
   MappingRun run;
   run.dossier = std::move(*dossier);
   const MappingSession& session = *run.dossier.session;
-  run.result = session.Map(*session.Prepare(*target, corpus), request.candidate,
+  run.result = session.Map(*session.Prepare(*target, pointers), request.candidate,
                            run.dossier.passages, run.dossier.analysis);
-  run.target = *target;
+  run.target = std::move(*target);
   return run;
 }
 
