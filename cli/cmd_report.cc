@@ -53,7 +53,7 @@ Result<std::vector<reports::ElsewhereSuggestion>> Elsewhere(const std::string& w
   SuggestOptions options;
   options.top = 3;
   options.exclude = {run.target.id};
-  auto found = SuggestFor(workspace_root, run.dossier, options);
+  auto found = SuggestFor(workspace_root, run, options);
   if (!found.ok()) return found.status();
   auto note = [](const std::vector<StrongCompetence>& strongest) {
     std::vector<std::string> parts;

@@ -100,28 +100,34 @@ Result<CandidateDossier> OpenDossier(const std::string& workspace_root,
   return dossier;
 }
 
-// The certifications that teach the mapping which words every trade uses:
-// those outside the target's domain, at most kMaxMappingCorpus spread over
-// the catalog, so that a workspace holding the national register reads a
-// few hundred files, not 25,600 (docs/mapping.md).
-Result<std::vector<Certification>> OutOfDomainCorpus(const Workspace& workspace,
-                                                     const Certification& target) {
-  auto catalog = workspace.LoadCatalog();
-  if (!catalog.ok()) return catalog.status();
-  std::vector<Certification> corpus;
-  for (const CertificationId& id : ComparisonCorpusIds(*catalog, {&target}, kMaxMappingCorpus)) {
+// The certifications that teach map and suggest which words every trade
+// uses: at most kMaxMappingCorpus spread over the catalog (all of them on a
+// smaller workspace), so that a workspace holding the national register
+// reads a cross-section of trades, not 25,600 files. Each target keeps those
+// outside its domain (SpecificityCorpus::For, docs/mapping.md).
+Result<std::vector<Certification>> SpecificitySample(const Workspace& workspace,
+                                                     const Catalog& catalog) {
+  std::vector<Certification> sample;
+  for (const CertificationId& id : ComparisonCorpusIds(catalog, {}, kMaxMappingCorpus)) {
     auto loaded = workspace.Load(id);
     if (!loaded.ok()) return loaded.status();
-    corpus.push_back(std::move(*loaded));
+    sample.push_back(std::move(*loaded));
   }
-  return corpus;
+  return sample;
+}
+
+std::vector<const Certification*> Pointers(const std::vector<Certification>& certs) {
+  std::vector<const Certification*> out;
+  for (const Certification& c : certs) out.push_back(&c);
+  return out;
 }
 
 Result<Suggestions> SuggestIn(const Workspace& workspace, const Catalog& catalog,
+                              const std::vector<Certification>& sample,
                               const CandidateDossier& dossier, const SuggestOptions& options) {
   return SuggestCertifications(
       *dossier.session, catalog, [&](const CertificationId& id) { return workspace.Load(id); },
-      dossier.candidate, dossier.passages, dossier.analysis, options);
+      Pointers(sample), dossier.candidate, dossier.passages, dossier.analysis, options);
 }
 
 }  // namespace
@@ -139,28 +145,29 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
   Workspace workspace(&fs, request.workspace_root);
   auto target = workspace.Load(CertificationId(request.target));
   if (!target.ok()) return target.status();
-  auto corpus = OutOfDomainCorpus(workspace, *target);
-  if (!corpus.ok()) return corpus.status();
+  auto catalog = workspace.LoadCatalog();
+  if (!catalog.ok()) return catalog.status();
+  auto sample = SpecificitySample(workspace, *catalog);
+  if (!sample.ok()) return sample.status();
   auto dossier = OpenDossier(request.workspace_root, request.candidate, *thesauri);
   if (!dossier.ok()) return dossier.status();
-  std::vector<const Certification*> pointers;
-  for (const Certification& c : *corpus) pointers.push_back(&c);
   MappingRun run;
   run.dossier = std::move(*dossier);
+  run.specificity_sample = std::move(*sample);
   const MappingSession& session = *run.dossier.session;
-  run.result = session.Map(*session.Prepare(*target, pointers), request.candidate,
-                           run.dossier.passages, run.dossier.analysis);
+  run.result = session.Map(*session.Prepare(*target, Pointers(run.specificity_sample)),
+                           request.candidate, run.dossier.passages, run.dossier.analysis);
   run.target = std::move(*target);
   return run;
 }
 
-Result<Suggestions> SuggestFor(const std::string& workspace_root, const CandidateDossier& dossier,
+Result<Suggestions> SuggestFor(const std::string& workspace_root, const MappingRun& run,
                                const SuggestOptions& options) {
   RealFileSystem fs;
   Workspace workspace(&fs, workspace_root);
   auto catalog = workspace.LoadCatalog();
   if (!catalog.ok()) return catalog.status();
-  return SuggestIn(workspace, *catalog, dossier, options);
+  return SuggestIn(workspace, *catalog, run.specificity_sample, run.dossier, options);
 }
 
 Result<Suggestions> SuggestFor(const SuggestRequest& request) {
@@ -170,9 +177,11 @@ Result<Suggestions> SuggestFor(const SuggestRequest& request) {
   Workspace workspace(&fs, request.workspace_root);
   auto catalog = workspace.LoadCatalog();
   if (!catalog.ok()) return catalog.status();
+  auto sample = SpecificitySample(workspace, *catalog);
+  if (!sample.ok()) return sample.status();
   auto dossier = OpenDossier(request.workspace_root, request.candidate, *thesauri);
   if (!dossier.ok()) return dossier.status();
-  return SuggestIn(workspace, *catalog, *dossier, request.options);
+  return SuggestIn(workspace, *catalog, *sample, *dossier, request.options);
 }
 
 }  // namespace passerelle::cli

@@ -51,6 +51,9 @@ struct MappingRun {
   Certification target;
   MappingResult result;
   CandidateDossier dossier;  // for further mappings (the report's "Ailleurs")
+  // The certifications that measured specificity (docs/mapping.md); suggest
+  // uses the same, so that its coverage figures are the map's.
+  std::vector<Certification> specificity_sample;
 };
 
 // NotFound for an unknown candidate or certification, InvalidArgument for a
@@ -68,8 +71,8 @@ struct SuggestRequest {
 // (engine/certification_suggestions.h). NotFound for an unknown candidate.
 Result<Suggestions> SuggestFor(const SuggestRequest& request);
 
-// The same for a dossier already opened (by RunMapping).
-Result<Suggestions> SuggestFor(const std::string& workspace_root, const CandidateDossier& dossier,
+// The same for the dossier and specificity sample of a mapping already run.
+Result<Suggestions> SuggestFor(const std::string& workspace_root, const MappingRun& run,
                                const SuggestOptions& options);
 
 }  // namespace passerelle::cli

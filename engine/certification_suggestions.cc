@@ -127,6 +127,7 @@ void RankAndCut(std::vector<T>& list, size_t top) {
 
 Result<Suggestions> SuggestCertifications(const MappingSession& session, const Catalog& catalog,
                                           const CertificationLoader& load,
+                                          const std::vector<const Certification*>& corpus,
                                           const std::string& candidate,
                                           const std::vector<IndexedPassage>& passages,
                                           const DossierAnalysis& analysis,
@@ -143,10 +144,6 @@ Result<Suggestions> SuggestCertifications(const MappingSession& session, const C
     if (!cert.ok()) return cert.status();
     certs.push_back(std::move(*cert));
   }
-  // The shortlist is the corpus that tells each target's trade words from
-  // the everyday ones, with the built-in background corpus.
-  std::vector<const Certification*> corpus;
-  for (const Certification& c : certs) corpus.push_back(&c);
   for (const Certification& cert : certs) {
     auto prepared = session.Prepare(cert, corpus);
     AddResult(cert, session.Map(*prepared, candidate, passages, analysis), out);

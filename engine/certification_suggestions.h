@@ -61,12 +61,15 @@ struct SuggestOptions {
 
 using CertificationLoader = std::function<Result<Certification>(const CertificationId&)>;
 
-// `analysis` is session.Analyze(passages). Inactive certifications (active
-// == false in the catalog) are left out: a candidate cannot apply to them.
-// Certifications with zero coverage are not listed. Errors from `load` are
-// returned.
+// `analysis` is session.Analyze(passages). `corpus` measures specificity as
+// for `passerelle map` (each target uses those outside its domain), so that a
+// certification's coverage here is the one its gap report shows. Inactive
+// certifications (active == false in the catalog) are left out: a candidate
+// cannot apply to them. Certifications with zero coverage are not listed.
+// Errors from `load` are returned.
 Result<Suggestions> SuggestCertifications(const MappingSession& session, const Catalog& catalog,
                                           const CertificationLoader& load,
+                                          const std::vector<const Certification*>& corpus,
                                           const std::string& candidate,
                                           const std::vector<IndexedPassage>& passages,
                                           const DossierAnalysis& analysis,

@@ -2,6 +2,8 @@
 // the development dossiers against the five referentiels.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/pdf_inspect.h"
@@ -110,4 +112,31 @@ BOOST_AUTO_TEST_CASE(gap_report_lists_what_the_dossier_covers_elsewhere) {
   BOOST_REQUIRE_EQUAL(cook.status, 0);
   BOOST_CHECK_EQUAL(PdfText((w.dir.path() / "cuisinier.pdf").string()).find("Ailleurs"),
                     std::string::npos);
+}
+
+// Suggest, map and the gap report measure specificity on the same sample of
+// the workspace, so a certification's coverage reads the same everywhere.
+// Regression: suggest used its shortlist (active fiches only) as the corpus,
+// and said 50 % where the map of the same target said 44 %.
+BOOST_AUTO_TEST_CASE(suggest_coverage_is_the_coverage_map_gives) {
+  Workspace5 w;
+  std::string extracts;
+  for (const auto& e : std::filesystem::directory_iterator(SharedDir() / "data" / "rncp-xml"))
+    if (e.path().extension() == ".xml") extracts += " " + Quote(e.path().string());
+  BOOST_REQUIRE_EQUAL(w.Run("import" + extracts).status, 0);
+  const auto sample = SourceDir() / "examples" / "dossier-exemple.md";
+  BOOST_REQUIRE_EQUAL(w.Run("dossier add " + Quote(sample.string()) + " --candidate ex").status, 0);
+  for (const char* candidate : {"ex", "v1_decolleteur", "v2_fraiseur_moules"}) {
+    auto suggested = w.Suggest(candidate, " --top 3");
+    BOOST_REQUIRE(!suggested["certifications"].empty());
+    for (const auto& cert : suggested["certifications"]) {
+      const std::string id = cert["id"];
+      CommandResult map = w.Run("map --candidate " + std::string(candidate) + " --target " + id +
+                                " --json");
+      BOOST_REQUIRE_MESSAGE(map.status == 0, map.err);
+      BOOST_TEST_INFO(candidate << " " << id);
+      BOOST_TEST(cert["coverage"].get<double>() ==
+                 nlohmann::json::parse(map.out)["coverage"].get<double>());
+    }
+  }
 }
