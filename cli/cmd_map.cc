@@ -70,7 +70,7 @@ void PrintText(const MappingRun& run) {
     for (const CompetenceId& id : bloc->competences) {
       for (const CompetenceMapping& c : r.competences) {
         if (c.id != id) continue;
-        const std::string label = c.number.empty() ? c.id.value : c.number;
+        const std::string label = ShortName(c.id.value, c.number, run.target.id);
         std::cout << "  " << PadRight(label, 6) << PadRight(std::string(StatusLabel(c.status)), 13)
                   << Shorten(c.title, 90) << "\n";
         if (!c.evidence.empty()) {

@@ -55,21 +55,22 @@ Result<std::vector<reports::ElsewhereSuggestion>> Elsewhere(const std::string& w
   options.exclude = {run.target.id};
   auto found = SuggestFor(workspace_root, run, options);
   if (!found.ok()) return found.status();
-  auto note = [](const std::vector<StrongCompetence>& strongest) {
+  auto note = [](const std::vector<StrongCompetence>& strongest,
+                 const CertificationId& certification) {
     std::vector<std::string> parts;
     for (const StrongCompetence& c : strongest)
-      parts.push_back(c.number.empty() ? c.id.value : c.number);
+      parts.push_back(ShortName(c.id.value, c.number, certification));
     return parts.empty() ? std::string()
                          : "compétences les mieux montrées : " + Join(parts, ", ");
   };
   std::vector<reports::ElsewhereSuggestion> out;
   for (const CertificationSuggestion& c : found->certifications)
     if (c.coverage >= kElsewhereCertification)
-      out.push_back({c.id, c.title, BlocId(""), "", c.coverage, note(c.strongest)});
+      out.push_back({c.id, c.title, BlocId(""), "", c.coverage, note(c.strongest, c.id)});
   for (const BlocSuggestion& b : found->blocs)
     if (b.coverage >= kElsewhereBloc)
       out.push_back({b.certification, b.certification_title, b.id, b.title, b.coverage,
-                     note(b.strongest)});
+                     note(b.strongest, b.certification)});
   return out;
 }
 

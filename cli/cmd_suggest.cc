@@ -30,10 +30,11 @@ const char kSuggestHelp[] =
 
 namespace {
 
-std::string StrongestLine(const std::vector<StrongCompetence>& list) {
+std::string StrongestLine(const std::vector<StrongCompetence>& list,
+                          const CertificationId& certification) {
   std::vector<std::string> parts;
   for (const StrongCompetence& c : list)
-    parts.push_back((c.number.empty() ? c.id.value : c.number) + " " +
+    parts.push_back(ShortName(c.id.value, c.number, certification) + " " +
                     std::string(StatusLabel(c.status)));
   return Join(parts, ", ");
 }
@@ -46,13 +47,13 @@ void PrintText(const Suggestions& s) {
   for (const CertificationSuggestion& c : s.certifications) {
     std::cout << "  " << PadRight(Percent(c.coverage), 6) << PadRight(c.id.value, 12) << c.title
               << "\n";
-    if (!c.strongest.empty()) std::cout << "        " << StrongestLine(c.strongest) << "\n";
+    if (!c.strongest.empty()) std::cout << "        " << StrongestLine(c.strongest, c.id) << "\n";
   }
   std::cout << "\nBlocs\n";
   if (s.blocs.empty()) std::cout << "  aucun\n";
   for (const BlocSuggestion& b : s.blocs) {
     std::cout << "  " << PadRight(Percent(b.coverage), 6) << PadRight(b.id.value, 16) << b.title
-              << "\n        (" << b.certification.value << ") " << StrongestLine(b.strongest)
+              << "\n        (" << b.certification.value << ") " << StrongestLine(b.strongest, b.certification)
               << "\n";
   }
 }

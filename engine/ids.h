@@ -25,6 +25,20 @@ using CertificationId = Id<CertificationTag>;  // RNCP35697, RS1234, TP-00211
 using BlocId = Id<BlocTag>;                    // RNCP35697BC01, TP-00211-AT1
 using CompetenceId = Id<CompetenceTag>;        // RNCP35697BC01-C2, TP-00211-CP3
 
+// What a reader calls a bloc or competence inside its certification: its
+// number when it has one (CP3), else its id without the certification's
+// prefix (BC01-C2 for RNCP35697BC01-C2, AT1 for TP-00211-AT1).
+inline std::string ShortName(const std::string& id, const std::string& number,
+                             const CertificationId& certification) {
+  if (!number.empty()) return number;
+  const std::string& prefix = certification.value;
+  if (prefix.empty() || id.size() <= prefix.size() || id.compare(0, prefix.size(), prefix) != 0)
+    return id;
+  std::string rest = id.substr(prefix.size());
+  if (rest.front() == '-') rest.erase(0, 1);
+  return rest.empty() ? id : rest;
+}
+
 }  // namespace passerelle
 
 template <typename Tag>

@@ -39,12 +39,10 @@ BadgeStyle EquivalenceBadge(Equivalence e) {
 }
 
 std::string CompetenceShortName(const CompetenceId& id, const Certification& cert) {
+  // RNCP numbers (C1) repeat from bloc to bloc; a REAC's CP numbers do not.
   const Competence* c = cert.FindCompetence(id);
-  if (c && cert.kind == CertificationKind::kTp && !c->number.empty()) return c->number;
-  std::string name = id.value;
-  if (StartsWith(name, cert.id.value)) name = name.substr(cert.id.value.size());
-  if (!name.empty() && name[0] == '-') name = name.substr(1);
-  return name.empty() ? id.value : name;
+  const bool numbered = c && cert.kind == CertificationKind::kTp;
+  return ShortName(id.value, numbered ? c->number : "", cert.id);
 }
 
 // ---- cover ----

@@ -39,25 +39,13 @@ std::string EvidenceLocation(const Evidence& evidence, bool with_dossier) {
   return where;
 }
 
-namespace {
-
-std::string WithoutPrefix(const std::string& id, const std::string& prefix) {
-  if (prefix.empty() || !StartsWith(id, prefix) || id.size() == prefix.size()) return id;
-  std::string rest = id.substr(prefix.size());
-  if (rest.front() == '-') rest.erase(0, 1);
-  return rest.empty() ? id : rest;
-}
-
-}  // namespace
-
 std::string BlocShortName(const BlocId& bloc, const CertificationId& certification) {
-  return WithoutPrefix(bloc.value, certification.value);
+  return ShortName(bloc.value, "", certification);
 }
 
 std::string CompetenceShortName(const CompetenceMapping& competence,
                                 const CertificationId& certification) {
-  if (!competence.number.empty()) return competence.number;
-  return WithoutPrefix(competence.id.value, certification.value);
+  return ShortName(competence.id.value, competence.number, certification);
 }
 
 std::string BlocNoun(CertificationKind kind, bool plural) {

@@ -2,7 +2,8 @@
 # The main job on the shipped sample, from a fresh clone: installs
 # dependencies, builds, imports the shipped referentiels into a demo
 # workspace, indexes the sample dossier of examples/, maps it onto TP-00211
-# and writes the candidate's PDF gap report.
+# and writes the candidate's PDF gap report; then the certifications the
+# dossier fits best, and the equivalences between the two bac pro.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -30,7 +31,17 @@ echo "== Correspondance du dossier avec TP-00211"
 echo
 "$BIN" --workspace "$WS" report --candidate exemple --target TP-00211 \
   -o "$OUT/rapport-exemple.pdf" --json-too >/dev/null
+echo "== Certifications et blocs que le dossier couvre le mieux"
+"$BIN" --workspace "$WS" suggest --candidate exemple --top 3
+echo
+echo "== Certifications proches de TP-00211"
+"$BIN" --workspace "$WS" related TP-00211 --top 3
+echo
+echo "== Équivalences entre RNCP420 et RNCP35697 (le bac pro rénové)"
+"$BIN" --workspace "$WS" compare RNCP420 RNCP35697 -o "$OUT/equivalences-RNCP420-RNCP35697.pdf"
+echo
 echo "== Résultat"
 echo "Espace de travail : $WS"
 echo "Référentiel TP-00211 détaillé : $OUT/TP-00211.txt (JSON : $OUT/TP-00211.json)"
 echo "Rapport d'écarts du candidat : $OUT/rapport-exemple.pdf (JSON : $OUT/rapport-exemple.json)"
+echo "Rapport d'équivalence : $OUT/equivalences-RNCP420-RNCP35697.pdf"
