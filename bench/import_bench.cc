@@ -13,11 +13,9 @@
 // the whole register (docs/suggest.md and docs/mapping.md record a run).
 //
 // Generate the export first with gen_rncp_export (bench/CMakeLists.txt).
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "bench/child_process.h"
 
 #include <chrono>
 #include <filesystem>
@@ -28,49 +26,14 @@
 #include <string>
 #include <vector>
 
-extern char** environ;
-
 namespace {
 
-struct Child {
-  int status = -1;
-  double seconds = 0;
-  long peak_kb = 0;  // ru_maxrss of the child
-  std::string out;
-};
+using passerelle::bench::Child;
+using passerelle::bench::RunChild;
 
-// Runs passerelle with `args`, stdout captured in `out_file`, stderr to
-// /dev/null.
+// Runs passerelle with `args`, stdout through `out_file`.
 Child Run(const std::vector<std::string>& args, const std::string& out_file) {
-  std::vector<std::string> all = {PASSERELLE_BINARY};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  Child child;
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
-    std::cerr << "cannot run " << argv[0] << "\n";
-    std::exit(1);
-  }
-  int status = 0;
-  struct rusage usage;
-  wait4(pid, &status, 0, &usage);
-  child.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  posix_spawn_file_actions_destroy(&actions);
-  child.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  child.peak_kb = usage.ru_maxrss;
-  std::ifstream in(out_file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  child.out = ss.str();
-  return child;
+  return RunChild(PASSERELLE_BINARY, args, out_file);
 }
 
 void PrintImport(const char* label, const Child& c) {

@@ -50,6 +50,9 @@ std::string PadRight(const std::string& s, size_t width);
 // A share in [0, 1] as a whole percentage: "72 %".
 std::string Percent(double share);
 
+// Today's date, AAAA-MM-JJ, local time: the default --date of the reports.
+std::string Today();
+
 // Prints JSON on stdout (2-space indent, UTF-8 as is).
 void PrintJson(const nlohmann::json& value);
 

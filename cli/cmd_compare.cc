@@ -7,6 +7,7 @@
 #include "engine/comparison_json.h"
 #include "engine/text.h"
 #include "reports/equivalence_report.h"
+#include "reports/equivalence_report_sections.h"
 #include "reports/typography.h"
 
 namespace passerelle::cli {
@@ -40,18 +41,6 @@ const char kCompareHelp[] =
 namespace {
 
 std::string Score(double x) { return reports::FormatDecimal(x, 2); }
-
-const char* EquivalenceLabel(Equivalence e) {
-  switch (e) {
-    case Equivalence::kEquivalent:
-      return "équivalente";
-    case Equivalence::kClose:
-      return "proche";
-    case Equivalence::kNoCounterpart:
-      break;
-  }
-  return "sans équivalent";
-}
 
 void PrintOfficial(const CertificationComparison& c) {
   if (c.official.empty()) {
@@ -99,7 +88,7 @@ void PrintCompetences(const ComparisonSide& side) {
     std::cout << "  " << PadRight(c.id.value, 18) << CollapseSpaces(c.title) << "\n      → ";
     if (c.best)
       std::cout << c.best->value << "  " << CollapseSpaces(c.best_title) << " (" << Score(c.score)
-                << ", " << EquivalenceLabel(c.equivalence) << ")\n";
+                << ", " << reports::EquivalenceWord(c.equivalence) << ")\n";
     else
       std::cout << "sans équivalent\n";
   }
@@ -114,15 +103,6 @@ void PrintText(const ComparisonRun& run) {
             << " ; de B par A : " << reports::FormatPercent(c.b.coverage) << "\n";
   PrintBlocs(c.a, run.b.id.value);
   PrintCompetences(c.a);
-}
-
-std::string Today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
 }
 
 Status WriteReport(const ComparisonRun& run, const Args& args) {

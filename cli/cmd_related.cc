@@ -39,16 +39,6 @@ struct RelatedRun {
   std::vector<RelatedCertification> related;
 };
 
-std::vector<Certification> LoadAll(const Workspace& workspace,
-                                   const std::vector<CertificationId>& ids) {
-  std::vector<Certification> out;
-  for (const CertificationId& id : ids) {
-    auto cert = workspace.Load(id);
-    if (cert.ok()) out.push_back(std::move(cert).value());
-  }
-  return out;
-}
-
 Result<RelatedRun> Run(const Args& args, const std::string& id, size_t top) {
   auto session = CreateSession(args.GetAll("--thesaurus"));
   if (!session.ok()) return session.status();
@@ -61,7 +51,7 @@ Result<RelatedRun> Run(const Args& args, const std::string& id, size_t top) {
   if (!graph.ok()) return graph.status();
   RelatedRun run{*graph->Find(target_id), {}};
   const std::vector<Certification> corpus =
-      LoadAll(workspace, ComparisonCorpusIds(graph->catalog(), {&run.target}));
+      workspace.LoadReadable(ComparisonCorpusIds(graph->catalog(), {&run.target}));
   std::vector<const Certification*> corpus_ptrs;
   for (const Certification& c : corpus) corpus_ptrs.push_back(&c);
   const FeatureExtractor& features = (*session)->features();

@@ -37,15 +37,6 @@ namespace {
 constexpr double kElsewhereCertification = 0.1;
 constexpr double kElsewhereBloc = 0.5;
 
-std::string Today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
-}
-
 // The "Ailleurs" section: the other certifications, and blocs, the dossier
 // covers best (at most three of each, when they reach a meaningful share).
 Result<std::vector<reports::ElsewhereSuggestion>> Elsewhere(const std::string& workspace_root,

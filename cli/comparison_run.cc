@@ -9,22 +9,6 @@
 
 namespace passerelle::cli {
 
-namespace {
-
-// The certifications of `ids`, read in full; unreadable ones are left out
-// (they only feed word statistics).
-std::vector<Certification> LoadCorpus(const Workspace& workspace,
-                                      const std::vector<CertificationId>& ids) {
-  std::vector<Certification> out;
-  for (const CertificationId& id : ids) {
-    auto cert = workspace.Load(id);
-    if (cert.ok()) out.push_back(std::move(cert).value());
-  }
-  return out;
-}
-
-}  // namespace
-
 Result<ComparisonRun> RunComparison(const ComparisonRequest& request) {
   auto session = CreateSession(request.thesaurus_files);
   if (!session.ok()) return session.status();
@@ -37,7 +21,7 @@ Result<ComparisonRun> RunComparison(const ComparisonRequest& request) {
   if (!graph.ok()) return graph.status();
   ComparisonRun run{*graph->Find(a_id), *graph->Find(b_id), {}};
   const std::vector<Certification> corpus =
-      LoadCorpus(workspace, ComparisonCorpusIds(*catalog, {&run.a, &run.b}));
+      workspace.LoadReadable(ComparisonCorpusIds(*catalog, {&run.a, &run.b}));
   std::vector<const Certification*> corpus_ptrs;
   for (const Certification& c : corpus) corpus_ptrs.push_back(&c);
   const FeatureExtractor& features = (*session)->features();

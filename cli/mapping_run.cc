@@ -105,15 +105,8 @@ Result<CandidateDossier> OpenDossier(const std::string& workspace_root,
 // smaller workspace), so that a workspace holding the national register
 // reads a cross-section of trades, not 25,600 files. Each target keeps those
 // outside its domain (SpecificityCorpus::For, docs/mapping.md).
-Result<std::vector<Certification>> SpecificitySample(const Workspace& workspace,
-                                                     const Catalog& catalog) {
-  std::vector<Certification> sample;
-  for (const CertificationId& id : ComparisonCorpusIds(catalog, {}, kMaxMappingCorpus)) {
-    auto loaded = workspace.Load(id);
-    if (!loaded.ok()) return loaded.status();
-    sample.push_back(std::move(*loaded));
-  }
-  return sample;
+std::vector<Certification> SpecificitySample(const Workspace& workspace, const Catalog& catalog) {
+  return workspace.LoadReadable(ComparisonCorpusIds(catalog, {}, kMaxMappingCorpus));
 }
 
 std::vector<const Certification*> Pointers(const std::vector<Certification>& certs) {
@@ -147,13 +140,11 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
   if (!target.ok()) return target.status();
   auto catalog = workspace.LoadCatalog();
   if (!catalog.ok()) return catalog.status();
-  auto sample = SpecificitySample(workspace, *catalog);
-  if (!sample.ok()) return sample.status();
   auto dossier = OpenDossier(request.workspace_root, request.candidate, *thesauri);
   if (!dossier.ok()) return dossier.status();
   MappingRun run;
   run.dossier = std::move(*dossier);
-  run.specificity_sample = std::move(*sample);
+  run.specificity_sample = SpecificitySample(workspace, *catalog);
   const MappingSession& session = *run.dossier.session;
   run.result = session.Map(*session.Prepare(*target, Pointers(run.specificity_sample)),
                            request.candidate, run.dossier.passages, run.dossier.analysis);
@@ -177,11 +168,10 @@ Result<Suggestions> SuggestFor(const SuggestRequest& request) {
   Workspace workspace(&fs, request.workspace_root);
   auto catalog = workspace.LoadCatalog();
   if (!catalog.ok()) return catalog.status();
-  auto sample = SpecificitySample(workspace, *catalog);
-  if (!sample.ok()) return sample.status();
   auto dossier = OpenDossier(request.workspace_root, request.candidate, *thesauri);
   if (!dossier.ok()) return dossier.status();
-  return SuggestIn(workspace, *catalog, *sample, *dossier, request.options);
+  return SuggestIn(workspace, *catalog, SpecificitySample(workspace, *catalog), *dossier,
+                   request.options);
 }
 
 }  // namespace passerelle::cli

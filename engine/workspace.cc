@@ -70,6 +70,16 @@ Result<std::vector<Certification>> Workspace::LoadAll() const {
   return all;
 }
 
+std::vector<Certification> Workspace::LoadReadable(const std::vector<CertificationId>& ids) const {
+  std::vector<Certification> out;
+  out.reserve(ids.size());
+  for (const CertificationId& id : ids) {
+    auto cert = Load(id);
+    if (cert.ok()) out.push_back(std::move(cert).value());
+  }
+  return out;
+}
+
 Result<CatalogEntry> Workspace::EntryFromXml(const std::string& xml, const std::string& stamp,
                                              const std::string& origin) {
   auto cert = CertificationFromXml(xml, origin);

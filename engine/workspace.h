@@ -48,6 +48,9 @@ class Workspace {
   // All certifications, sorted by id. Reads every file: prefer
   // LoadCatalog when summaries are enough.
   Result<std::vector<Certification>> LoadAll() const;
+  // The certifications of `ids` that can be read, in that order; absent or
+  // damaged ones are left out. For samples that only feed word statistics.
+  std::vector<Certification> LoadReadable(const std::vector<CertificationId>& ids) const;
 
   // The catalog, checked against the certification files. When the
   // certifications folder has the stamp the catalog recorded (nothing was

@@ -1,3 +1,4 @@
+#include "reports/report_document.h"
 #include "reports/equivalence_report.h"
 
 #include "reports/equivalence_report_sections.h"
@@ -40,13 +41,9 @@ Result<std::string> RenderEquivalenceReport(const EquivalenceReportInput& in) {
   EquivalenceReportContext ctx(in);
   Status s = Prepare(ctx);
   if (!s.ok()) return s;
-  Result<FontFiles> fonts = LocateFonts(in.font_path);
-  if (!fonts.ok()) return fonts.status().WithContext("rapport : ");
-  Result<std::unique_ptr<Document>> created = Document::Create(*fonts);
-  if (!created.ok()) return created.status().WithContext("rapport : ");
+  Result<std::unique_ptr<Document>> created = OpenReportDocument(in.font_path, Info(ctx));
+  if (!created.ok()) return created.status();
   Document& doc = **created;
-  s = doc.SetInfo(Info(ctx));
-  if (!s.ok()) return s;
   DrawEquivalenceCover(doc, ctx);
   doc.NewPage();
   DrawBlocHeatMap(doc, ctx);

@@ -1,6 +1,7 @@
 // The cover, the bloc heat map and the closing note of the equivalence
 // report, and the pieces the sections share. The lists (correspondences,
 // what has no counterpart) are in equivalence_report_lists.cc.
+#include "reports/report_document.h"
 #include "reports/equivalence_report_sections.h"
 
 #include "engine/text.h"
@@ -170,16 +171,11 @@ void DrawReadingGuide(Document& doc, const EquivalenceReportContext& ctx) {
 
 void DrawEquivalenceCover(Document& doc, const EquivalenceReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
-  doc.Paragraph(Fr("Passerelle · équivalences entre référentiels"), st.small);
-  doc.Space(40);
-  ParagraphOptions title;
-  title.space_after = 6;
-  doc.Paragraph("Rapport d'équivalence", st.title, title);
-  ParagraphOptions subtitle;
-  subtitle.space_after = 22;
-  doc.Paragraph(Fr("Deux référentiels côte à côte : blocs, compétences, ce qui se correspond et ce "
-                   "qui n'a pas d'équivalent"),
-                st.subtitle, subtitle);
+  const std::string kicker = Fr("Passerelle · équivalences entre référentiels");
+  const std::string subtitle =
+      Fr("Deux référentiels côte à côte : blocs, compétences, ce qui se correspond et ce qui n'a "
+         "pas d'équivalent");
+  DrawCoverTitle(doc, st, {kicker, 40, "Rapport d'équivalence", subtitle, 22});
   DrawIdentity(doc, ctx);
   doc.Space(10);
   DrawOfficial(doc, ctx);

@@ -1,3 +1,4 @@
+#include "reports/report_document.h"
 #include "reports/gap_report.h"
 
 #include <set>
@@ -48,13 +49,9 @@ Result<std::string> RenderGapReport(const GapReportInput& in, const GapReportOpt
   GapReportContext ctx(in, options);
   Status s = Prepare(ctx);
   if (!s.ok()) return s;
-  Result<FontFiles> fonts = LocateFonts(in.font_path);
-  if (!fonts.ok()) return fonts.status().WithContext("rapport : ");
-  Result<std::unique_ptr<Document>> created = Document::Create(*fonts);
-  if (!created.ok()) return created.status().WithContext("rapport : ");
+  Result<std::unique_ptr<Document>> created = OpenReportDocument(in.font_path, Info(ctx));
+  if (!created.ok()) return created.status();
   Document& doc = **created;
-  s = doc.SetInfo(Info(ctx));
-  if (!s.ok()) return s;
   DrawCover(doc, ctx);
   doc.NewPage();
   DrawBlocSummary(doc, ctx);

@@ -1,6 +1,7 @@
 // The cover, the bloc summary, the "elsewhere" section and the closing line
 // of the gap report, and the pieces the sections share. The competence
 // details are in gap_report_details.cc.
+#include "reports/report_document.h"
 #include "reports/gap_report_sections.h"
 
 #include <algorithm>
@@ -165,16 +166,10 @@ void DrawReadingGuide(Document& doc, const GapReportContext& ctx) {
 
 void DrawCover(Document& doc, GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
-  doc.Paragraph(Fr("Passerelle · aide à la préparation de la VAE"), st.small);
-  doc.Space(56);
-  ParagraphOptions title;
-  title.space_after = 6;
-  doc.Paragraph("Rapport de positionnement", st.title, title);
-  ParagraphOptions subtitle;
-  subtitle.space_after = 26;
-  doc.Paragraph(Fr("Ce que le dossier montre déjà et ce qui reste à décrire, compétence par "
-                   "compétence"),
-                st.subtitle, subtitle);
+  const std::string kicker = Fr("Passerelle · aide à la préparation de la VAE");
+  const std::string subtitle =
+      Fr("Ce que le dossier montre déjà et ce qui reste à décrire, compétence par compétence");
+  DrawCoverTitle(doc, st, {kicker, 56, "Rapport de positionnement", subtitle, 26});
   DrawIdentity(doc, ctx);
   doc.Space(14);
   DrawCoveragePanel(doc, ctx);
