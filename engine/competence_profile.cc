@@ -11,8 +11,9 @@ void AddPart(const std::vector<std::string>& terms, double w, CompetenceProfile*
 }  // namespace
 
 std::vector<CompetenceProfile> BuildProfiles(const Certification& cert,
-                                             const FeatureExtractor& features,
+                                             const FeatureExtractor& all_features,
                                              const ProfileWeights& weights) {
+  const FeatureExtractor features = all_features.For(cert);
   std::vector<CompetenceProfile> profiles;
   for (const Competence& c : cert.competences) {
     CompetenceProfile p;

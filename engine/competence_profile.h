@@ -42,6 +42,9 @@ struct CompetenceProfile {
 };
 
 // Profiles of every distinct competence of `cert`, in referentiel order.
+// Its texts are read with the thesauri that serve `cert` only
+// (FeatureExtractor::For): a profile does not depend on what it is
+// compared with.
 std::vector<CompetenceProfile> BuildProfiles(const Certification& cert,
                                              const FeatureExtractor& features,
                                              const ProfileWeights& weights = {});

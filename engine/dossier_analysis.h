@@ -1,7 +1,8 @@
 // A dossier read once for any number of targets: each passage's feature
 // terms, its asserted clauses (statement_clauses.h) and its heading's
 // features. Mapping the same dossier onto many certifications (`suggest`)
-// analyzes it once (docs/mapping.md).
+// analyzes it once (docs/mapping.md): with every thesaurus, each target then
+// keeping only the concepts of the thesauri that serve it.
 #pragma once
 
 #include <string>
@@ -26,6 +27,8 @@ struct DossierAnalysis {
   std::vector<std::vector<std::string>> headings;
 };
 
+// `features` should extract every thesaurus's concepts (an unscoped
+// extractor) for the analysis to serve any target.
 DossierAnalysis AnalyzeDossier(const FeatureExtractor& features,
                                const std::vector<IndexedPassage>& passages);
 

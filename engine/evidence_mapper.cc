@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -80,6 +81,18 @@ double Cosine(const std::unordered_map<std::string, double>& a,
   return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
 }
 
+// `features` without the concepts `scope` does not admit: `*kept` holds
+// them when some are left out.
+const std::vector<Feature>& InScope(const std::vector<Feature>& features,
+                                    const ThesaurusScope& scope, std::vector<Feature>* kept) {
+  if (scope.all()) return features;
+  auto admitted = [&](const Feature& f) { return scope.Admits(f.term); };
+  if (std::all_of(features.begin(), features.end(), admitted)) return features;
+  kept->clear();
+  std::copy_if(features.begin(), features.end(), std::back_inserter(*kept), admitted);
+  return *kept;
+}
+
 }  // namespace
 
 EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtractor& features,
@@ -87,6 +100,7 @@ EvidenceMapper::EvidenceMapper(const Certification& target, const FeatureExtract
                                const MappingThresholds& thresholds)
     : target_(target),
       features_(features),
+      scope_(features.thesaurus().ScopeFor(target)),
       specificity_(specificity),
       thresholds_(thresholds),
       profiles_(BuildProfiles(target, features)) {
@@ -251,11 +265,12 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
   std::vector<ClauseFeatures> clauses;
   std::vector<std::set<std::string>> passage_terms(passages.size());
   std::vector<std::set<std::string>> context(passages.size());
+  std::vector<Feature> kept;
   for (size_t pi = 0; pi < passages.size(); ++pi) {
     const AnalyzedPassage& ap = analysis.passages[pi];
-    const std::vector<std::string>& heading = analysis.headings[ap.heading];
-    context[pi].insert(heading.begin(), heading.end());
-    const std::vector<Feature>& feats = ap.features;
+    for (const std::string& t : analysis.headings[ap.heading])
+      if (scope_.Admits(t)) context[pi].insert(t);
+    const std::vector<Feature>& feats = InScope(ap.features, scope_, &kept);
     for (const Clause& c : ap.asserted) {
       ClauseFeatures cf{pi, c.begin, c.end, {}, {}, {}};
       for (const Feature& f : feats) {

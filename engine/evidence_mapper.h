@@ -28,10 +28,14 @@ class EvidenceMapper {
   EvidenceMapper(const Certification& target, const FeatureExtractor& features,
                  const TermSpecificity& specificity, const MappingThresholds& thresholds = {});
 
+  // The target's profiles, and the dossier's passages matched against them,
+  // use only the thesauri that serve the target (Thesaurus::ScopeFor).
   MappingResult Map(const std::string& candidate,
                     const std::vector<IndexedPassage>& passages) const;
   // The same with the dossier analyzed beforehand (AnalyzeDossier with the
-  // same feature extractor), for mapping one dossier onto many targets.
+  // same feature extractor, every thesaurus applied), for mapping one
+  // dossier onto many targets: the concepts of thesauri that do not serve
+  // this target are left out here.
   MappingResult Map(const std::string& candidate, const std::vector<IndexedPassage>& passages,
                     const DossierAnalysis& analysis) const;
 
@@ -80,6 +84,7 @@ class EvidenceMapper {
 
   const Certification& target_;
   const FeatureExtractor& features_;
+  ThesaurusScope scope_;  // the thesaurus groups that serve the target
   const TermSpecificity& specificity_;
   MappingThresholds thresholds_;
   std::vector<CompetenceProfile> profiles_;

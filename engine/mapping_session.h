@@ -1,6 +1,9 @@
 // Everything a mapping needs, set up once: the analyzer, the thesauri
 // (built-in plus the user's), the feature extractor. Map() then builds the
 // target's profiles and the specificity statistics and maps a dossier.
+// A target's profiles and the dossier passages matched against it use only
+// the thesauri that serve the target (docs/thesaurus.md, "Domain"); a
+// dossier is analyzed with every thesaurus, once for all targets.
 //
 // Thread safety: none (the analyzer is not thread-safe).
 #pragma once

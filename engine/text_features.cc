@@ -16,7 +16,7 @@ bool AllDigits(const std::string& term) {
 
 std::vector<Feature> FeatureExtractor::Extract(std::string_view text) const {
   std::vector<AnalyzedToken> tokens = analyzer_.Analyze(text);
-  std::vector<ConceptMatch> concepts = thesaurus_.Find(tokens);
+  std::vector<ConceptMatch> concepts = thesaurus_.Find(tokens, scope_);
   std::vector<Feature> out;
   out.reserve(tokens.size() + concepts.size());
   size_t next_concept = 0;

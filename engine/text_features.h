@@ -1,11 +1,13 @@
 // Feature terms of a text for the evidence mapping: the analyzer's terms
 // (stop words, bare numbers and joined compounds left out) plus one concept
 // term per thesaurus match, each with its byte range so that a passage's
-// features can be given to its clauses (docs/mapping.md).
+// features can be given to its clauses (docs/mapping.md). An extractor may be
+// scoped to the thesauri that serve one certification (For()).
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/french_analyzer.h"
@@ -25,8 +27,18 @@ struct Feature {
 class FeatureExtractor {
  public:
   // Both must outlive the extractor. Not thread-safe (the analyzer is not).
-  FeatureExtractor(const FrenchAnalyzer& analyzer, const Thesaurus& thesaurus)
-      : analyzer_(analyzer), thesaurus_(thesaurus) {}
+  // `scope`: the thesaurus groups whose concepts are extracted (all by
+  // default).
+  FeatureExtractor(const FrenchAnalyzer& analyzer, const Thesaurus& thesaurus,
+                   ThesaurusScope scope = {})
+      : analyzer_(analyzer), thesaurus_(thesaurus), scope_(std::move(scope)) {}
+
+  // An extractor of the same analyzer and thesaurus keeping only the
+  // concepts of the thesauri that serve `cert` (Thesaurus::ScopeFor): how a
+  // certification's texts, and a dossier matched against it, are read.
+  FeatureExtractor For(const Certification& cert) const {
+    return FeatureExtractor(analyzer_, thesaurus_, thesaurus_.ScopeFor(cert));
+  }
 
   // Features of `text` in text order (concepts right after their first word).
   std::vector<Feature> Extract(std::string_view text) const;
@@ -34,10 +46,12 @@ class FeatureExtractor {
   std::vector<std::string> Terms(std::string_view text) const;
 
   const Thesaurus& thesaurus() const { return thesaurus_; }
+  const ThesaurusScope& scope() const { return scope_; }
 
  private:
   const FrenchAnalyzer& analyzer_;
   const Thesaurus& thesaurus_;
+  ThesaurusScope scope_;
 };
 
 }  // namespace passerelle

@@ -1,6 +1,8 @@
 #include "engine/thesaurus.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <set>
 
 #include "engine/embedded_data.h"
@@ -26,17 +28,106 @@ std::vector<std::string> SplitTerms(const std::string& line) {
   return out;
 }
 
+bool AllDigits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "25", "251", "251u": a domain, a group or a speciality of the NSF.
+bool IsNsfPrefix(const std::string& code) {
+  if (code.size() == 4)
+    return AllDigits(std::string_view(code).substr(0, 3)) && code[3] >= 'a' && code[3] <= 'z';
+  return !code.empty() && code.size() <= 3 && AllDigits(code);
+}
+
+// "H", "H29", "H2903": a ROME grand domaine, domaine professionnel or fiche.
+bool IsRomePrefix(const std::string& code) {
+  if (code.empty() || code[0] < 'A' || code[0] > 'N') return false;
+  const std::string_view digits = std::string_view(code).substr(1);
+  return (digits.size() == 0 || digits.size() == 2 || digits.size() == 4) && AllDigits(digits);
+}
+
+std::string AsciiCase(std::string s, bool upper) {
+  for (char& c : s)
+    c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
+                                : std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Reads a domain line ("@nsf 251 254", "@rome H29, H2503") into `domain`.
+// `where` starts the error message ("thésaurus F, ligne N : ").
+Status ReadDomainLine(const std::string& line, const std::string& where, ThesaurusDomain* domain) {
+  std::vector<std::string> words;
+  for (std::string& w : Split(CollapseSpaces(line), " "))
+    for (std::string& piece : Split(w, ","))
+      if (std::string t = Trim(piece); !t.empty()) words.push_back(std::move(t));
+  const std::string directive = AsciiCase(words.front(), false);
+  const bool nsf = directive == "@nsf";
+  if (!nsf && directive != "@rome")
+    return Status::InvalidArgument(where + "déclaration « " + words.front() +
+                                   " » inconnue (attendu : @nsf ou @rome suivi de codes)");
+  if (words.size() < 2)
+    return Status::InvalidArgument(where + "« " + words.front() + " » sans code (exemple : " +
+                                   (nsf ? "@nsf 251 254)" : "@rome H29 H2503)"));
+  for (size_t i = 1; i < words.size(); ++i) {
+    std::string code = AsciiCase(words[i], !nsf);
+    if (nsf && !IsNsfPrefix(code))
+      return Status::InvalidArgument(
+          where + "code NSF « " + words[i] +
+          " » invalide (attendu : 1 à 3 chiffres, éventuellement suivis d'une lettre "
+          "après 3 chiffres, par exemple 25, 251 ou 251u)");
+    if (!nsf && !IsRomePrefix(code))
+      return Status::InvalidArgument(
+          where + "code ROME « " + words[i] +
+          " » invalide (attendu : une lettre de A à N suivie de 0, 2 ou 4 chiffres, "
+          "par exemple H, H29 ou H2903)");
+    (nsf ? domain->nsf : domain->rome).push_back(std::move(code));
+  }
+  return Status::OK();
+}
+
+bool AnyStartsWith(const std::vector<const Code*>& codes, const std::vector<std::string>& prefixes,
+                   bool upper) {
+  for (const Code* c : codes) {
+    const std::string value = AsciiCase(c->value, upper);
+    for (const std::string& p : prefixes)
+      if (StartsWith(value, p)) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool ThesaurusDomain::Serves(const Certification& cert) const {
+  return general() || AnyStartsWith(cert.CodesOfType(Code::Type::kNsf), nsf, false) ||
+         AnyStartsWith(cert.CodesOfType(Code::Type::kRome), rome, true);
+}
+
+bool ThesaurusScope::Admits(std::string_view feature_term) const {
+  if (all_) return true;
+  const std::optional<uint32_t> group = Thesaurus::ConceptGroup(feature_term);
+  return !group || Applies(*group);
+}
 
 Status Thesaurus::Add(std::string_view text, const std::string& source,
                       const FrenchAnalyzer& analyzer) {
   // Parse everything before changing anything: a bad file adds nothing.
   std::vector<std::vector<std::pair<std::string, std::vector<std::string>>>> groups;
+  ThesaurusDomain domain;
   const std::vector<std::string> lines = SplitLines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string line = Trim(lines[i]);
     if (line.empty() || line[0] == '#') continue;
     const std::string where = "thésaurus " + source + ", ligne " + std::to_string(i + 1) + " : ";
+    if (line[0] == '@') {
+      // The domain is declared in the header: a declaration after a group
+      // would suggest it covers only the groups below it.
+      if (!groups.empty())
+        return Status::InvalidArgument(where + "la déclaration de domaine « " + line +
+                                       " » doit précéder le premier groupe de termes");
+      Status s = ReadDomainLine(line, where, &domain);
+      if (!s.ok()) return s;
+      continue;
+    }
     std::vector<std::string> written = SplitTerms(line);
     if (written.size() < 2)
       return Status::InvalidArgument(
@@ -51,9 +142,11 @@ Status Thesaurus::Add(std::string_view text, const std::string& source,
     }
     groups.push_back(std::move(group));
   }
+  domains_.push_back(std::move(domain));
   for (auto& parsed : groups) {
     const uint32_t group = static_cast<uint32_t>(labels_.size());
     labels_.push_back(parsed.front().first);
+    group_domain_.push_back(static_cast<uint32_t>(domains_.size() - 1));
     std::set<std::vector<std::string>> seen;
     for (auto& [written, terms] : parsed) {
       if (!seen.insert(terms).second) continue;
@@ -73,7 +166,19 @@ Status Thesaurus::AddBuiltin(const FrenchAnalyzer& analyzer) {
   return Add(data::kThesaurusGeneral, "referentiels/thesaurus/general.txt", analyzer);
 }
 
-std::vector<ConceptMatch> Thesaurus::Find(const std::vector<AnalyzedToken>& tokens) const {
+ThesaurusScope Thesaurus::ScopeFor(const Certification& cert) const {
+  ThesaurusScope scope;
+  std::vector<bool> serves;
+  for (const ThesaurusDomain& d : domains_) serves.push_back(d.Serves(cert));
+  if (std::all_of(serves.begin(), serves.end(), [](bool b) { return b; })) return scope;
+  scope.all_ = false;
+  scope.applies_.resize(labels_.size());
+  for (size_t g = 0; g < labels_.size(); ++g) scope.applies_[g] = serves[group_domain_[g]];
+  return scope;
+}
+
+std::vector<ConceptMatch> Thesaurus::Find(const std::vector<AnalyzedToken>& tokens,
+                                          const ThesaurusScope& scope) const {
   std::vector<ConceptMatch> out;
   // Indices of the non-joined tokens: expressions match over them.
   std::vector<size_t> plain;
@@ -85,7 +190,7 @@ std::vector<ConceptMatch> Thesaurus::Find(const std::vector<AnalyzedToken>& toke
     if (it == by_first_.end()) continue;
     std::set<uint32_t> emitted;
     for (const Entry& e : it->second) {
-      if (emitted.count(e.group)) continue;
+      if (emitted.count(e.group) || !scope.Applies(e.group)) continue;
       if (k + e.terms.size() > plain.size()) continue;
       bool match = true;
       for (size_t j = 1; j < e.terms.size() && match; ++j) {
@@ -103,5 +208,14 @@ std::vector<ConceptMatch> Thesaurus::Find(const std::vector<AnalyzedToken>& toke
 }
 
 std::string Thesaurus::ConceptTerm(uint32_t group) { return "~" + std::to_string(group); }
+
+std::optional<uint32_t> Thesaurus::ConceptGroup(std::string_view term) {
+  if (term.size() < 2 || term[0] != '~') return std::nullopt;
+  uint32_t group = 0;
+  const char* end = term.data() + term.size();
+  auto [ptr, ec] = std::from_chars(term.data() + 1, end, group);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return group;
+}
 
 }  // namespace passerelle

@@ -242,6 +242,11 @@ BOOST_AUTO_TEST_CASE(user_thesaurus_adds_jargon) {
   auto with = w.Map(dossier, " --thesaurus " + Quote(thesaurus.string()));
   BOOST_CHECK_NE(StatusOf(with, "CP6"), "missing");
   BOOST_CHECK_GE(with["coverage"].get<double>(), without["coverage"].get<double>());
+  // The same file declared for IT trades (ROME M18) does not serve TP-00211.
+  const auto it_only = w.dir.path() / "informatique.txt";
+  WriteFile(it_only, "@rome M18\nfabrication assistée par ordinateur | Zyglo\n");
+  auto elsewhere = w.Map(dossier, " --thesaurus " + Quote(it_only.string()));
+  BOOST_CHECK_EQUAL(elsewhere.dump(), without.dump());
 }
 
 BOOST_AUTO_TEST_CASE(bad_requests_fail_in_french) {
@@ -260,6 +265,12 @@ BOOST_AUTO_TEST_CASE(bad_requests_fail_in_french) {
                     Quote(bad.string()));
   BOOST_CHECK_EQUAL(r.status, 1);
   BOOST_CHECK_NE(r.err.find("ligne 1"), std::string::npos);
+  WriteFile(bad, "# atelier\n@rome H29 usinage\nFAO | Zyglo\n");
+  r = RunPasserelle(ws + "map --candidate v3_cuisinier --target TP-00211 --thesaurus " +
+                    Quote(bad.string()));
+  BOOST_CHECK_EQUAL(r.status, 1);
+  BOOST_CHECK_NE(r.err.find("ligne 2"), std::string::npos);
+  BOOST_CHECK_NE(r.err.find("code ROME « usinage » invalide"), std::string::npos);
   r = RunPasserelle(ws + "map --target TP-00211");
   BOOST_CHECK_EQUAL(r.status, 2);
 }

@@ -40,6 +40,21 @@ struct Workspace5 {
 
 }  // namespace
 
+// The décolleteur checks "cotes" (dimensions); the web developer's fiche
+// RNCP37674 says "composants métier coté serveur". The machining thesaurus
+// serves mechanical trades only, so the two do not meet.
+BOOST_AUTO_TEST_CASE(a_machinist_is_not_pointed_to_web_development) {
+  Workspace5 w;
+  const auto fiches = SharedDir() / "data" / "rncp-xml" / "selection-rncp-12-fiches.xml";
+  BOOST_REQUIRE_EQUAL(w.Run("import " + Quote(fiches.string())).status, 0);
+  auto turner = w.Suggest("v1_decolleteur");
+  BOOST_REQUIRE(!turner["certifications"].empty());
+  BOOST_CHECK_EQUAL(turner["certifications"][0]["id"], "TP-00211");
+  for (const auto& c : turner["certifications"]) BOOST_CHECK_NE(c["id"], "RNCP37674");
+  for (const auto& b : turner["blocs"])
+    BOOST_CHECK_NE(b["id"].get<std::string>().rfind("RNCP37674", 0), 0u);
+}
+
 BOOST_AUTO_TEST_CASE(machinists_are_pointed_to_the_machining_title_and_the_right_bloc) {
   Workspace5 w;
   auto turner = w.Suggest("v1_decolleteur");
