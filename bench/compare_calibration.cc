@@ -7,9 +7,11 @@
 //   passerelle --workspace /tmp/ws import referentiels/*.xml
 //   passerelle --workspace /tmp/ws import ../shared/referentiels-extra/*.txt
 //   passerelle --workspace /tmp/ws import ../shared/data/rncp-xml/*.xml
-//   compare_calibration --workspace /tmp/ws [--expected FILE] [--verbose]
+//   compare_calibration --workspace /tmp/ws [--expected FILE] [--verbose] [--explain] [--half 1|2]
+//   [--set NAME=VALUE]...
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -69,6 +71,44 @@ std::vector<PairSpec> ReadExpected(const std::string& path) {
   return pairs;
 }
 
+// "name=value": overrides one number of the thresholds, to try values
+// without rebuilding.
+bool Set(const std::string& assignment, ComparisonThresholds* t) {
+  const size_t eq = assignment.find('=');
+  if (eq == std::string::npos) return false;
+  const std::string name = assignment.substr(0, eq);
+  const double value = std::atof(assignment.c_str() + eq + 1);
+  const std::map<std::string, double*> fields = {
+      {"discrimination_floor", &t->discrimination_floor},
+      {"generic_specificity", &t->generic_specificity},
+      {"containment_share", &t->containment_share},
+      {"min_contained_mass", &t->min_contained_mass},
+      {"title_agreement_share", &t->title_agreement_share},
+      {"min_title_mass", &t->min_title_mass},
+      {"bloc_forward_weight", &t->bloc_forward_weight},
+      {"context_weight", &t->context_weight},
+      {"other_action_rank", &t->other_action_rank},
+  };
+  auto it = fields.find(name);
+  if (it == fields.end()) return false;
+  *it->second = value;
+  return true;
+}
+
+// Half 1 keeps the 1st, 3rd, 5th... expectation of the file, half 2 the
+// others (0: all), to tune on one half and check on the other.
+std::vector<PairSpec> Half(std::vector<PairSpec> pairs, int half) {
+  if (half != 1 && half != 2) return pairs;
+  int k = 0;
+  for (PairSpec& p : pairs) {
+    std::vector<Expectation> kept;
+    for (Expectation& e : p.expected)
+      if (k++ % 2 == half - 1) kept.push_back(std::move(e));
+    p.expected = std::move(kept);
+  }
+  return pairs;
+}
+
 // Score figures of a list: count, min, quartiles, 95th percentile, max.
 std::string Summary(std::vector<double> v) {
   if (v.empty()) return "none";
@@ -115,7 +155,56 @@ void Identical(const CertificationComparison& cmp, const CompetenceSimilarity& s
   }
 }
 
-void Judge(const PairSpec& spec, const CertificationComparison& cmp, bool verbose, Figures* f) {
+size_t IndexOf(const Certification& c, const std::string& id) {
+  size_t i = 0;
+  while (i < c.competences.size() && c.competences[i].id.value != id) ++i;
+  return i;
+}
+
+// The shared terms of two weighted lists, heaviest product first.
+std::string SharedTerms(const WeightedTerms& x, const WeightedTerms& y) {
+  std::vector<std::pair<double, std::string>> shared;
+  for (const auto& [t, w] : x.terms)
+    for (const auto& [u, v] : y.terms)
+      if (t == u) shared.emplace_back(w * v, t);
+  std::sort(shared.rbegin(), shared.rend());
+  std::string out;
+  for (size_t k = 0; k < shared.size() && k < 8; ++k) {
+    char buf[80];
+    std::snprintf(buf, sizeof buf, " %s(%.2f)", shared[k].second.c_str(), shared[k].first);
+    out += buf;
+  }
+  return out;
+}
+
+// One candidate of a missed competence: title, score, parts, shared terms.
+void ExplainPair(const char* label, const Certification& b, const CompetenceSimilarity& sim,
+                 size_t i, size_t j) {
+  const SimilarityParts p = sim.Parts(i, j);
+  std::printf("      %s %s %.2f (cos %.2f cont %.2f title %.2f raw %.2f) %s\n", label,
+              b.competences[j].id.value.c_str(), sim.Score(i, j), p.cosine, p.containment, p.title,
+              p.raw, b.competences[j].title.substr(0, 110).c_str());
+  std::printf("         shared:%s\n", SharedTerms(sim.Row(i), sim.Column(j)).c_str());
+}
+
+struct Explainer {
+  const Certification& a;
+  const Certification& b;
+  const CompetenceSimilarity& sim;
+  bool on = false;
+  void Miss(const Expectation& e, const CompetenceMatch* m) const {
+    if (!on || !m) return;
+    const size_t i = IndexOf(a, e.id);
+    if (i == a.competences.size()) return;
+    std::printf("      A  %s\n", a.competences[i].title.substr(0, 140).c_str());
+    for (const std::string& y : e.accepted)
+      if (IndexOf(b, y) < b.competences.size()) ExplainPair("want", b, sim, i, IndexOf(b, y));
+    if (m->best) ExplainPair("got ", b, sim, i, IndexOf(b, m->best->value));
+  }
+};
+
+void Judge(const PairSpec& spec, const CertificationComparison& cmp, const Explainer& why,
+           bool verbose, Figures* f) {
   for (const Expectation& e : spec.expected) {
     if (e.kind == "comp") {
       const CompetenceMatch* m = FindCompetence(cmp.a, e.id);
@@ -124,6 +213,7 @@ void Judge(const PairSpec& spec, const CertificationComparison& cmp, bool verbos
       if (!ok || verbose)
         std::printf("  %s %s -> %s (%.2f)\n", ok ? "ok" : "! ", e.id.c_str(),
                     m && m->best ? m->best->value.c_str() : "aucune", m ? m->score : 0.0);
+      if (!ok) why.Miss(e, m);
     } else {
       const BlocMatch* m = FindBloc(cmp.a, e.id);
       const bool ok =
@@ -169,7 +259,9 @@ void Distributions(const PairSpec& spec, const Certification& a, const Certifica
 int main(int argc, char** argv) {
   std::string root,
       expected = std::string(PASSERELLE_SOURCE_DIR) + "/bench/data/equivalences-dev.txt";
-  bool verbose = false;
+  bool verbose = false, explain = false;
+  int half = 0;
+  ComparisonThresholds thresholds;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--workspace" && i + 1 < argc)
@@ -178,9 +270,16 @@ int main(int argc, char** argv) {
       expected = argv[++i];
     else if (a == "--verbose")
       verbose = true;
+    else if (a == "--explain")
+      explain = true;
+    else if (a == "--half" && i + 1 < argc)
+      half = std::atoi(argv[++i]);
+    else if (a == "--set" && i + 1 < argc && !Set(argv[++i], &thresholds))
+      return std::cerr << "unknown threshold: " << argv[i] << "\n", 2;
   }
   if (root.empty()) {
-    std::cerr << "usage: compare_calibration --workspace DIR [--expected FILE] [--verbose]\n";
+    std::cerr << "usage: compare_calibration --workspace DIR [--expected FILE] [--verbose] "
+                 "[--explain] [--half 1|2] [--set NAME=VALUE]...\n";
     return 2;
   }
   RealFileSystem fs;
@@ -194,9 +293,8 @@ int main(int argc, char** argv) {
   for (const Certification& c : *all) corpus.push_back(&c);
   const CompetenceGraph graph(*all);
   Figures f;
-  const ComparisonThresholds thresholds;
 
-  for (const PairSpec& spec : ReadExpected(expected)) {
+  for (const PairSpec& spec : Half(ReadExpected(expected), half)) {
     const Certification* a = graph.Find(CertificationId(spec.a));
     const Certification* b = graph.Find(CertificationId(spec.b));
     if (!a || !b) {
@@ -207,9 +305,9 @@ int main(int argc, char** argv) {
                 spec.unrelated ? " (unrelated)" : "");
     const TermSpecificity specificity = ComparisonSpecificity(*a, *b, corpus, features);
     const auto cmp = CompareCertifications(*a, *b, graph, features, specificity, thresholds);
-    Judge(spec, cmp, verbose, &f);
     const CompetenceSimilarity sim(BuildProfiles(*a, features), BuildProfiles(*b, features),
                                    specificity, thresholds);
+    Judge(spec, cmp, Explainer{*a, *b, sim, explain}, verbose, &f);
     Distributions(spec, *a, *b, sim, &f);
     if (!spec.unrelated) Identical(cmp, sim, *b, &f);
     if (spec.unrelated)

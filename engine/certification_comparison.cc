@@ -42,6 +42,9 @@ namespace {
 class ScoreView {
  public:
   ScoreView(const CompetenceSimilarity& sim, bool transposed) : sim_(sim), t_(transposed) {}
+  bool OtherAction(size_t i, size_t j) const {
+    return t_ ? sim_.OtherAction(j, i) : sim_.OtherAction(i, j);
+  }
   size_t rows() const { return t_ ? sim_.columns() : sim_.rows(); }
   size_t columns() const { return t_ ? sim_.rows() : sim_.columns(); }
   double operator()(size_t i, size_t j) const { return t_ ? sim_.Score(j, i) : sim_.Score(i, j); }
@@ -146,14 +149,16 @@ double Context(const SideInput& in, size_t i, size_t j) {
 // The column of row i's best counterpart: highest score, plus a small share
 // of the context (how close their blocs are), which tells apart the
 // identical competences of two blocs ("Expérimenter, simuler" in
-// mathematics and in physics). Ties go to the first; -1 when nothing is
-// shared at all.
+// mathematics and in physics), minus other_action_rank when the two titles
+// state different actions (SameAction). Ties go to the first; -1 when
+// nothing is shared at all.
 int BestColumn(const SideInput& in, size_t i) {
   int best = -1;
-  double rank = 0;
+  double rank = -1;  // below any score minus other_action_rank
   for (size_t j = 0; j < in.scores.columns(); ++j) {
     if (in.scores(i, j) <= 0) continue;
-    const double r = in.scores(i, j) + in.thresholds.context_weight * Context(in, i, j);
+    const double r = in.scores(i, j) + in.thresholds.context_weight * Context(in, i, j) -
+                     in.thresholds.other_action_rank * in.scores.OtherAction(i, j);
     if (r > rank) rank = r, best = static_cast<int>(j);
   }
   return best;

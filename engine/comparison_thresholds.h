@@ -63,6 +63,17 @@ struct ComparisonThresholds {
   // share of the score of their blocs: among near-equal candidates, the one
   // in the closest bloc wins. The score reported stays the competences' own.
   double context_weight = 0.05;
+  // The best counterpart of a competence is ranked down by this when both
+  // titles state an action and not the same one (SameAction): a referentiel
+  // writes a competence as an action verb and its object, and two
+  // competences acting differently on the same object ("Contrôler une
+  // pièce" / "Élaborer un programme pièce") are less alike than their shared
+  // words say. Ranking only: the score stays the competences' own, because
+  // synonymous verbs ("Installer" / "Configurer") are common between two
+  // referentiels. 0.1 moves 3 of the 64 development choices to the expected
+  // counterpart and none away; 0.15 already loses "Élaborer un programme
+  // avec un logiciel de FAO" → TP-00211's CP6 to CP4 (docs/equivalences.md).
+  double other_action_rank = 0.1;
 };
 
 }  // namespace passerelle

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,8 +39,19 @@ struct CompetenceProfile {
   // Sum of the weights of the parts where each term occurs.
   std::unordered_map<std::string, double> weight;
   std::vector<std::string> title_terms;  // distinct, sorted
-  std::vector<ProfileItem> items;        // criteria, savoir-faire, then savoirs
+  // What the competence does: the action terms of its title (TitleActions),
+  // distinct, sorted; empty for a nominal title ("Entretien des moyens
+  // d'usinage").
+  std::vector<std::string> action_terms;
+  std::vector<ProfileItem> items;  // criteria, savoir-faire, then savoirs
 };
+
+// The terms of the action verbs of a competence title, distinct and sorted:
+// its leading infinitives and those coordinated with them by "et", "ou" or a
+// comma anywhere in the title ("Ordonnancer les opérations et programmer un
+// usinage": ordonnanc, programm). A referentiel states a competence as an
+// action verb and its object; a title that opens with a noun has no action.
+std::vector<std::string> TitleActions(std::string_view title, const FeatureExtractor& features);
 
 // Profiles of every distinct competence of `cert`, in referentiel order.
 // Its texts are read with the thesauri that serve `cert` only

@@ -137,6 +137,28 @@ double TitleAgreement(const WeightedTerms& x, const WeightedTerms& y,
   return std::min(1.0, Shared(x, y).shared / mass);
 }
 
+namespace {
+
+bool Meets(const std::vector<std::string>& sorted_x, const std::vector<std::string>& sorted_y) {
+  auto i = sorted_x.begin();
+  auto j = sorted_y.begin();
+  while (i != sorted_x.end() && j != sorted_y.end()) {
+    if (*i == *j) return true;
+    if (*i < *j)
+      ++i;
+    else
+      ++j;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SameAction(const TitleAction& x, const TitleAction& y) {
+  if (x.action.empty() || y.action.empty()) return true;
+  return Meets(x.action, y.title) || Meets(y.action, x.title);
+}
+
 double CalibrateSimilarity(double raw, const std::vector<std::pair<double, double>>& points) {
   if (points.empty()) return std::clamp(raw, 0.0, 1.0);
   if (raw <= points.front().first) return std::clamp(points.front().second, 0.0, 1.0);
@@ -161,10 +183,12 @@ CompetenceSimilarity::CompetenceSimilarity(const std::vector<CompetenceProfile>&
   for (const CompetenceProfile& p : a) {
     rows_.push_back(Weigh(p, for_a));
     row_titles_.push_back(WeighTitle(p, for_a));
+    row_actions_.push_back({p.action_terms, p.title_terms});
   }
   for (const CompetenceProfile& p : b) {
     columns_.push_back(Weigh(p, for_b));
     column_titles_.push_back(WeighTitle(p, for_b));
+    column_actions_.push_back({p.action_terms, p.title_terms});
   }
   scores_.resize(rows_.size() * columns_.size());
   for (size_t i = 0; i < rows_.size(); ++i)
@@ -177,6 +201,7 @@ SimilarityParts CompetenceSimilarity::Parts(size_t i, size_t j) const {
   SimilarityParts parts = CompareTerms(rows_[i], columns_[j], thresholds_);
   parts.title = TitleAgreement(row_titles_[i], column_titles_[j], thresholds_);
   parts.raw = std::max(parts.raw, thresholds_.title_agreement_share * parts.title);
+  parts.other_action = OtherAction(i, j);
   return parts;
 }
 

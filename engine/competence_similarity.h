@@ -35,9 +35,10 @@ struct WeightedTerms {
 // The parts of a raw similarity, for calibration and explanations.
 struct SimilarityParts {
   double cosine = 0;
-  double containment = 0;  // of the lighter profile in the heavier, in [0, 1]
-  double title = 0;        // agreement of the titles alone (TitleAgreement)
-  double raw = 0;          // the blend of the above
+  double containment = 0;     // of the lighter profile in the heavier, in [0, 1]
+  double title = 0;           // agreement of the titles alone (TitleAgreement)
+  bool other_action = false;  // both titles state an action, and not the same (SameAction)
+  double raw = 0;             // the blend of the above
 };
 
 // Cosine and containment of two weighted term lists and their blend (`title`
@@ -50,6 +51,21 @@ SimilarityParts CompareTerms(const WeightedTerms& x, const WeightedTerms& y,
 // same title gives 1 whatever details one referentiel adds below it.
 double TitleAgreement(const WeightedTerms& x, const WeightedTerms& y,
                       const ComparisonThresholds& thresholds);
+
+// The words of a competence title that say what it does: its action terms
+// (TitleActions) and all its title terms, both sorted.
+struct TitleAction {
+  std::vector<std::string> action;
+  std::vector<std::string> title;
+};
+
+// False when both titles state an action (an infinitive) and they are
+// different actions: no action term of one is an action or a title term of
+// the other ("Contrôler une pièce" / "Élaborer un programme pièce"). A noun
+// of the same stem counts ("Assurer le contrôle" / "Contrôler les faces";
+// "programmer un usinage" / "Élaborer un programme"). True when either title
+// is nominal.
+bool SameAction(const TitleAction& x, const TitleAction& y);
 
 // A term's specificity for comparing two referentiels: TermSpecificity::Of,
 // except that the everyday vocabulary is capped at `generic_cap` instead of
@@ -76,6 +92,10 @@ class CompetenceSimilarity {
   // REQUIRES: i < rows(), j < columns().
   double Score(size_t i, size_t j) const { return scores_[i * columns_.size() + j]; }
   SimilarityParts Parts(size_t i, size_t j) const;
+  // True when both titles state an action and not the same (SameAction).
+  bool OtherAction(size_t i, size_t j) const {
+    return !SameAction(row_actions_[i], column_actions_[j]);
+  }
   const WeightedTerms& Row(size_t i) const { return rows_[i]; }
   const WeightedTerms& Column(size_t j) const { return columns_[j]; }
 
@@ -83,6 +103,7 @@ class CompetenceSimilarity {
   ComparisonThresholds thresholds_;
   std::vector<WeightedTerms> rows_, row_titles_;
   std::vector<WeightedTerms> columns_, column_titles_;
+  std::vector<TitleAction> row_actions_, column_actions_;
   std::vector<double> scores_;
 };
 

@@ -1,6 +1,7 @@
 // Comparing certifications (engine/certification_comparison.h) on the real
 // documents: identical blocs, official links, blocs without counterpart,
 // the FAO competence, other trades, and the calibration's contract.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <map>
 #include <memory>
@@ -243,4 +244,72 @@ BOOST_AUTO_TEST_CASE(the_result_does_not_depend_on_the_run) {
   const nlohmann::json first = ComparisonToJson(Docs().Compare("TP-00211", "RNCP35697"));
   const nlohmann::json second = ComparisonToJson(Docs().Compare("TP-00211", "RNCP35697"));
   BOOST_TEST(first.dump() == second.dump());
+}
+
+namespace {
+
+// The analyzer's term of one word.
+std::string TermOf(const std::string& word) {
+  const std::vector<std::string> terms = Docs().session->features().Terms(word);
+  return terms.empty() ? "" : terms.front();
+}
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+TitleAction ActionOf(const std::string& title) {
+  const FeatureExtractor& features = Docs().session->features();
+  return {TitleActions(title, features), features.Terms(title)};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(titles_state_their_actions) {
+  const FeatureExtractor& features = Docs().session->features();
+  using V = std::vector<std::string>;
+  BOOST_TEST(TitleActions("Contrôler une pièce", features) == V{TermOf("contrôler")});
+  BOOST_TEST(TitleActions("Organiser et préparer le poste de travail", features) ==
+             Sorted({TermOf("organiser"), TermOf("préparer")}));
+  BOOST_TEST(TitleActions("Rechercher, extraire et organiser l’information", features) ==
+             Sorted({TermOf("rechercher"), TermOf("extraire"), TermOf("organiser")}));
+  // A verb coordinated further on, not the object's nouns.
+  BOOST_TEST(TitleActions("Ordonnancer les opérations d'usinage et programmer un usinage",
+                          features) == Sorted({TermOf("ordonnancer"), TermOf("programmer")}));
+  BOOST_TEST(TitleActions("S’exprimer oralement en continu", features) == V{TermOf("exprimer")});
+  // Nominal titles state no action.
+  BOOST_TEST(
+      TitleActions("Entretien des moyens d'usinage (outils, machines-outils)", features).empty());
+  BOOST_TEST(TitleActions("Élaboration du programme au juste nécessaire", features).empty());
+}
+
+BOOST_AUTO_TEST_CASE(same_action_is_the_verb_or_a_noun_of_its_stem) {
+  BOOST_TEST(!SameAction(ActionOf("Contrôler une pièce"),
+                         ActionOf("Élaborer un programme pièce au juste nécessaire")));
+  BOOST_TEST(SameAction(ActionOf("Contrôler une pièce"), ActionOf("Contrôler les faces usinées")));
+  BOOST_TEST(SameAction(ActionOf("Assurer le contrôle et la traçabilité d'une production"),
+                        ActionOf("Contrôler les faces usinées")));
+  BOOST_TEST(SameAction(ActionOf("Élaborer un programme pièce au juste nécessaire"),
+                        ActionOf("Ordonnancer les opérations et programmer un usinage")));
+  // A nominal title says nothing against any action.
+  BOOST_TEST(SameAction(ActionOf("Entretien des moyens d'usinage"),
+                        ActionOf("Partager des informations avec différents interlocuteurs")));
+}
+
+// Two competences acting differently on the same object are not each
+// other's best counterpart when another competence does the same thing.
+BOOST_AUTO_TEST_CASE(the_action_chooses_among_counterparts_sharing_an_object) {
+  const CertificationComparison c = Docs().Compare("RNCP28243", "TP-00211");
+  const CompetenceMatch& program =
+      FindCompetence(c.a, "RNCP28243BC02-C2");  // Élaborer un programme
+  BOOST_REQUIRE(program.best.has_value());
+  const std::set<std::string> programming = {"TP-00211-CP1", "TP-00211-CP4", "TP-00211-CP6"};
+  BOOST_TEST(programming.count(program.best->value) == 1u, program.best->value);
+
+  const CertificationComparison d = Docs().Compare("TP-00211", "RNCP420");
+  const CompetenceMatch& follow = FindCompetence(d.a, "TP-00211-CP9");  // Suivre et optimiser
+  BOOST_REQUIRE(follow.best.has_value());
+  const std::set<std::string> following = {"RNCP420BC02-C3", "RNCP420BC01-C2"};
+  BOOST_TEST(following.count(follow.best->value) == 1u, follow.best->value);
 }

@@ -74,6 +74,16 @@ const testing::PdfWord* Word(const testing::PdfPage& page, const std::string& te
   return nullptr;
 }
 
+// The word `text` nearest to the height of `row` (another competence may
+// have the same best match higher up).
+const testing::PdfWord* WordOnRow(const testing::PdfPage& page, const std::string& text,
+                                  const testing::PdfWord& row) {
+  const testing::PdfWord* best = nullptr;
+  for (const auto& w : page.words)
+    if (w.text == text && (!best || std::abs(w.y - row.y) < std::abs(best->y - row.y))) best = &w;
+  return best;
+}
+
 // No two words on top of each other, nothing outside the page's margins.
 void CheckGeometry(const PdfContent& pdf) {
   const PageLayout layout;
@@ -136,7 +146,7 @@ BOOST_AUTO_TEST_CASE(correspondences_are_side_by_side) {
   size_t found = 0;
   for (size_t q = p - 1; q < pdf.pages.size() && !found; ++q) {
     const auto* cp6 = Word(pdf.pages[q], "CP6");
-    const auto* fao = Word(pdf.pages[q], "BC04-C3");
+    const auto* fao = cp6 ? WordOnRow(pdf.pages[q], "BC04-C3", *cp6) : nullptr;
     if (!cp6 || !fao) continue;
     found = q + 1;
     BOOST_TEST(fao->x > cp6->x + 150);
