@@ -10,7 +10,9 @@
 //
 // With --dossier, the repository's referentiels are imported too, FILE is
 // indexed as candidate "bench" and `suggest`, `map` and `report` are timed on
-// the whole register (docs/suggest.md and docs/mapping.md record a run).
+// the whole register (docs/suggest.md and docs/mapping.md record a run), then
+// `suggest` once more after the content index was deleted (the first run
+// rebuilds it). The content index's size is printed after the import.
 //
 // Generate the export first with gen_rncp_export (bench/CMakeLists.txt).
 #include <unistd.h>
@@ -71,6 +73,16 @@ void TimeCommand(const char* label, const std::vector<std::string>& args, const 
               best * 1000, bytes);
 }
 
+// Bytes of the files under `dir` (0 when absent).
+double MegabytesUnder(const std::string& dir) {
+  std::error_code ec;
+  uintmax_t bytes = 0;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) bytes += it->file_size();
+  return static_cast<double>(bytes) / 1048576.0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,6 +109,9 @@ int main(int argc, char** argv) {
               std::filesystem::file_size(export_file) / 1048576.0, PASSERELLE_BINARY,
               PASSERELLE_BUILD_TYPE);
   PrintImport("import into a fresh workspace", Run({ws, "import", export_file, "--json"}, tmp));
+  std::printf("  content index %.1f MB, catalog %.1f MB\n",
+              MegabytesUnder(workspace + "/referentiels.xapian"),
+              std::filesystem::file_size(workspace + "/catalog") / 1048576.0);
   std::printf("reading the workspace:\n");
   TimeCommand("certifications --json", {ws, "certifications", "--json"}, tmp);
   TimeCommand("certifications (table)", {ws, "certifications"}, tmp);
@@ -131,6 +146,9 @@ int main(int argc, char** argv) {
     TimeCommand("report --candidate bench --target TP-00211",
                 {ws, "report", "--candidate", "bench", "--target", "TP-00211", "--output", pdf}, tmp);
     std::filesystem::remove(pdf);
+    std::filesystem::remove_all(workspace + "/referentiels.xapian");
+    TimeCommand("suggest, content index deleted", {ws, "suggest", "--candidate", "bench", "--json"},
+                tmp);
   }
   PrintImport("re-import of the same export", Run({ws, "import", export_file, "--json"}, tmp));
   if (!reimport.empty())

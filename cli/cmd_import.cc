@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "engine/certification_index.h"
 #include "engine/workspace.h"
 #include "engine/workspace_batch.h"
 #include "engine/workspace_lock.h"
@@ -238,7 +239,9 @@ Status Write(const std::string& root, const std::vector<std::string>& exports, b
   if (!lock.ok()) return lock.status();
   RealFileSystem disk;
   Workspace workspace(&disk, root);
-  auto batch = WorkspaceBatch::Begin(&workspace);
+  // The content index suggest shortlists with, published after the catalog.
+  CertificationIndexer indexer(root, workspace.StagingDir());
+  auto batch = WorkspaceBatch::Begin(&workspace, &indexer);
   if (!batch.ok()) return batch.status();
   for (Pending& p : run->documents) {
     auto outcome = (*batch)->Stage(p.cert);

@@ -14,9 +14,9 @@ const char kSuggestHelp[] =
     "Classe les certifications de l'espace de travail, et à part leurs blocs (la\n"
     "validation partielle est courante), selon la part que le dossier du candidat\n"
     "en couvre, avec pour chacune les trois compétences les mieux montrées. Les\n"
-    "certifications inactives sont écartées ; sur un grand espace de travail, seules\n"
-    "les certifications dont l'intitulé rejoint le vocabulaire du dossier sont\n"
-    "examinées en détail.\n\n"
+    "certifications inactives sont écartées ; sur un grand espace de travail (plus de\n"
+    "100 certifications), seules les 100 dont les compétences et l'intitulé\n"
+    "rejoignent le mieux le vocabulaire du dossier sont examinées en détail.\n\n"
     "Options :\n"
     "  --candidate ID       candidat déjà indexé (passerelle dossier add)\n"
     "  --top N              nombre de certifications et de blocs listés (défaut 10,\n"
@@ -79,6 +79,7 @@ int RunSuggest(const std::vector<std::string>& argv) {
   request.thesaurus_files = args->GetAll("--thesaurus");
   auto suggestions = SuggestFor(request);
   if (!suggestions.ok()) return Fail(suggestions.status());
+  if (!suggestions->note.empty()) std::cerr << "passerelle : " << suggestions->note << "\n";
   if (args->Has("--json"))
     PrintJson(SuggestionsToJson(*suggestions));
   else

@@ -4,10 +4,12 @@
 #include <filesystem>
 
 #include "engine/comparison_corpus.h"
+#include "engine/certification_index.h"
 #include "engine/file_system.h"
 #include "engine/french_analyzer.h"
 #include "engine/mapping_session.h"
 #include "engine/workspace.h"
+#include "engine/workspace_lock.h"
 #include "importers/dossier_reader.h"
 #include "importers/text_decode.h"
 
@@ -115,12 +117,56 @@ std::vector<const Certification*> Pointers(const std::vector<Certification>& cer
   return out;
 }
 
+std::string Certifications(size_t n) {
+  return std::to_string(n) + (n > 1 ? " certifications analysées" : " certification analysée");
+}
+
+// The content index matching `catalog`, repaired under the writer lock when
+// missing or stale (an import that failed to publish it, a workspace of an
+// earlier version, files changed by hand). Null when it cannot be had, with
+// `*note` saying why: the shortlist then uses titles only.
+std::unique_ptr<CertificationIndex> ContentIndexFor(const Workspace& workspace,
+                                                    const Catalog& catalog, std::string* note) {
+  const std::string titles_only = " ; présélection sur les seuls intitulés";
+  {
+    auto index = CertificationIndex::Open(workspace.root());
+    if (index.ok() && (*index)->Matches(catalog)) return std::move(*index);
+  }
+  auto lock = WorkspaceLock::Acquire(workspace.root());
+  if (!lock.ok()) {
+    *note = "index des référentiels absent ou périmé, et une autre commande écrit dans "
+            "l'espace de travail" +
+            titles_only;
+    return nullptr;
+  }
+  CertificationIndexer indexer(workspace.root(), workspace.StagingDir());
+  IndexPublication done;
+  Status s = indexer.Publish(workspace, catalog, &done);
+  auto index = s.ok() ? CertificationIndex::Open(workspace.root())
+                      : Result<std::unique_ptr<CertificationIndex>>(s);
+  if (!index.ok()) {
+    *note =
+        "index des référentiels non reconstruit (" + index.status().message() + ")" + titles_only;
+    return nullptr;
+  }
+  *note = "index des référentiels mis à jour : " + Certifications(done.repaired) +
+          (done.removed ? ", " + std::to_string(done.removed) + " retirée(s)" : "");
+  return std::move(*index);
+}
+
 Result<Suggestions> SuggestIn(const Workspace& workspace, const Catalog& catalog,
                               const std::vector<Certification>& sample,
                               const CandidateDossier& dossier, const SuggestOptions& options) {
-  return SuggestCertifications(
-      *dossier.session, catalog, [&](const CertificationId& id) { return workspace.Load(id); },
-      Pointers(sample), dossier.candidate, dossier.passages, dossier.analysis, options);
+  // A workspace no larger than the shortlist is examined whole: no index.
+  std::string note;
+  std::unique_ptr<CertificationIndex> index;
+  if (catalog.size() > options.shortlist) index = ContentIndexFor(workspace, catalog, &note);
+  auto suggestions = SuggestCertifications(
+      *dossier.session, catalog, index.get(),
+      [&](const CertificationId& id) { return workspace.Load(id); }, Pointers(sample),
+      dossier.candidate, dossier.passages, dossier.analysis, options);
+  if (suggestions.ok()) suggestions->note = note;
+  return suggestions;
 }
 
 }  // namespace

@@ -26,18 +26,23 @@ std::map<std::string, int> AssertedTerms(const DossierAnalysis& analysis) {
   return terms;
 }
 
-// Candidates for mapping: active catalog entries ranked by how much of their
-// title the dossier's words make up (each title term weighted by its rarity
-// among titles, a dossier term by how many passages use it: the trade a
-// dossier describes comes back paragraph after paragraph, a stray word does
-// not). At most kSameTitle entries with the same title (the register holds
-// one title under several certifiers). With no more entries than the
+// Candidates for mapping: active catalog entries ranked by two scores, each
+// divided by the best of its kind and summed (docs/suggest.md):
+// - title: how much of their title the dossier's words make up (each title
+//   term weighted by its rarity among titles, a dossier term by how many
+//   passages use it: the trade a dossier describes comes back paragraph
+//   after paragraph, a stray word does not);
+// - content: BM25 of the dossier's characteristic terms over the content
+//   index (competences, criteria, savoir-faire), when there is one.
+// At most kSameTitle entries with the same title (the register holds one
+// title under several certifiers). With no more entries than the
 // shortlist, all of them.
 constexpr size_t kSameTitle = 2;
+// Content matches fetched from the index: many more than the shortlist, so
+// that those that also meet the title are found.
+constexpr size_t kContentMatches = 2000;
 
-std::vector<CertificationId> Shortlist(const FeatureExtractor& features, const Catalog& catalog,
-                                       const std::map<std::string, int>& dossier_terms,
-                                       const SuggestOptions& options) {
+std::vector<const CatalogEntry*> Eligible(const Catalog& catalog, const SuggestOptions& options) {
   std::vector<const CatalogEntry*> eligible;
   for (const auto& [id, e] : catalog.entries()) {
     if (e.active == false || e.competences == 0) continue;
@@ -45,11 +50,12 @@ std::vector<CertificationId> Shortlist(const FeatureExtractor& features, const C
       continue;
     eligible.push_back(&e);
   }
-  std::vector<CertificationId> ids;
-  if (eligible.size() <= options.shortlist) {
-    for (const CatalogEntry* e : eligible) ids.push_back(e->id);
-    return ids;
-  }
+  return eligible;
+}
+
+std::vector<double> TitleScores(const FeatureExtractor& features,
+                                const std::vector<const CatalogEntry*>& eligible,
+                                const std::map<std::string, int>& dossier_terms) {
   std::vector<std::vector<std::string>> title_terms;
   std::unordered_map<std::string, size_t> df;
   for (const CatalogEntry* e : eligible) {
@@ -57,7 +63,7 @@ std::vector<CertificationId> Shortlist(const FeatureExtractor& features, const C
     for (const std::string& t : title_terms.back()) ++df[t];
   }
   const double n = static_cast<double>(eligible.size());
-  std::vector<std::pair<double, size_t>> scored;
+  std::vector<double> scores(eligible.size(), 0.0);
   for (size_t i = 0; i < eligible.size(); ++i) {
     double hit = 0, all = 0;
     for (const std::string& t : title_terms[i]) {
@@ -66,14 +72,62 @@ std::vector<CertificationId> Shortlist(const FeatureExtractor& features, const C
       if (auto it = dossier_terms.find(t); it != dossier_terms.end())
         hit += idf * std::log(1.0 + it->second);
     }
-    if (hit > 0) scored.emplace_back(hit / std::sqrt(all), i);
+    if (hit > 0) scores[i] = hit / std::sqrt(all);
   }
-  std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : eligible[a.second]->id < eligible[b.second]->id;
+  return scores;
+}
+
+// BM25 scores from the content index, by position in `eligible`; false
+// (scores left at zero) when the index cannot be searched.
+bool ContentScores(const CertificationIndex& index,
+                   const std::vector<const CatalogEntry*>& eligible,
+                   const std::map<std::string, int>& dossier_terms, std::vector<double>* scores) {
+  std::vector<CertificationIndex::QueryTerm> query;
+  for (const auto& [term, passages] : dossier_terms)
+    query.push_back({term, std::log(1.0 + passages)});
+  auto found = index.Search(query, kContentMatches);
+  if (!found.ok()) return false;
+  std::unordered_map<std::string, size_t> position;
+  for (size_t i = 0; i < eligible.size(); ++i) position[eligible[i]->id.value] = i;
+  for (const auto& [id, score] : *found)
+    if (auto it = position.find(id.value); it != position.end()) (*scores)[it->second] = score;
+  return true;
+}
+
+void Normalize(std::vector<double>* scores) {
+  const double best = scores->empty() ? 0 : *std::max_element(scores->begin(), scores->end());
+  if (best > 0)
+    for (double& s : *scores) s /= best;
+}
+
+std::vector<CertificationId> Shortlist(const FeatureExtractor& features, const Catalog& catalog,
+                                       const CertificationIndex* index,
+                                       const std::map<std::string, int>& dossier_terms,
+                                       const SuggestOptions& options, Suggestions* out) {
+  const std::vector<const CatalogEntry*> eligible = Eligible(catalog, options);
+  std::vector<CertificationId> ids;
+  if (eligible.size() <= options.shortlist) {
+    out->shortlist = ShortlistBasis::kWhole;
+    for (const CatalogEntry* e : eligible) ids.push_back(e->id);
+    return ids;
+  }
+  std::vector<double> score = TitleScores(features, eligible, dossier_terms);
+  Normalize(&score);
+  std::vector<double> content(eligible.size(), 0.0);
+  out->shortlist = ShortlistBasis::kTitles;
+  if (index && ContentScores(*index, eligible, dossier_terms, &content))
+    out->shortlist = ShortlistBasis::kContentAndTitles;
+  Normalize(&content);
+  for (size_t i = 0; i < eligible.size(); ++i) score[i] += content[i];
+  std::vector<size_t> order;
+  for (size_t i = 0; i < eligible.size(); ++i)
+    if (score[i] > 0) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return score[a] != score[b] ? score[a] > score[b] : eligible[a]->id < eligible[b]->id;
   });
   std::map<std::string, size_t> per_title;
-  for (size_t k = 0; k < scored.size() && ids.size() < options.shortlist; ++k) {
-    const CatalogEntry* e = eligible[scored[k].second];
+  for (size_t k = 0; k < order.size() && ids.size() < options.shortlist; ++k) {
+    const CatalogEntry* e = eligible[order[k]];
     if (++per_title[FoldForMatch(e->title)] > kSameTitle) continue;
     ids.push_back(e->id);
   }
@@ -126,6 +180,7 @@ void RankAndCut(std::vector<T>& list, size_t top) {
 }  // namespace
 
 Result<Suggestions> SuggestCertifications(const MappingSession& session, const Catalog& catalog,
+                                          const CertificationIndex* index,
                                           const CertificationLoader& load,
                                           const std::vector<const Certification*>& corpus,
                                           const std::string& candidate,
@@ -136,7 +191,7 @@ Result<Suggestions> SuggestCertifications(const MappingSession& session, const C
   out.candidate = candidate;
   out.catalog_size = catalog.size();
   const std::vector<CertificationId> ids =
-      Shortlist(session.features(), catalog, AssertedTerms(analysis), options);
+      Shortlist(session.features(), catalog, index, AssertedTerms(analysis), options, &out);
   std::vector<Certification> certs;
   certs.reserve(ids.size());
   for (const CertificationId& id : ids) {

@@ -17,6 +17,18 @@ nlohmann::json StrongestToJson(const std::vector<StrongCompetence>& list) {
   return out;
 }
 
+const char* BasisKey(ShortlistBasis b) {
+  switch (b) {
+    case ShortlistBasis::kWhole:
+      return "whole";
+    case ShortlistBasis::kContentAndTitles:
+      return "content+titles";
+    case ShortlistBasis::kTitles:
+      return "titles";
+  }
+  return "";
+}
+
 }  // namespace
 
 nlohmann::json SuggestionsToJson(const Suggestions& s) {
@@ -36,7 +48,8 @@ nlohmann::json SuggestionsToJson(const Suggestions& s) {
   return {{"candidate", s.candidate},
           {"certifications", certs},
           {"blocs", blocs},
-          {"examined", s.mapped}};
+          {"examined", s.mapped},
+          {"shortlist", BasisKey(s.shortlist)}};
 }
 
 }  // namespace passerelle

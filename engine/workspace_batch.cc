@@ -6,7 +6,8 @@
 
 namespace passerelle {
 
-Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspace) {
+Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspace,
+                                                              CertificationIndexer* indexer) {
   // The folder exists before its stamp is taken, so that creating it does
   // not count as a change made by someone else (see Commit).
   FileSystem* fs = workspace->file_system();
@@ -21,14 +22,16 @@ Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspa
   auto catalog = workspace->LoadCatalog(&refresh);
   if (!catalog.ok()) return catalog.status();
   return std::unique_ptr<WorkspaceBatch>(
-      new WorkspaceBatch(workspace, std::move(catalog).value(), refresh.stale()));
+      new WorkspaceBatch(workspace, std::move(catalog).value(), refresh.stale(), indexer));
 }
 
-WorkspaceBatch::WorkspaceBatch(Workspace* workspace, Catalog stored, bool catalog_stale)
+WorkspaceBatch::WorkspaceBatch(Workspace* workspace, Catalog stored, bool catalog_stale,
+                               CertificationIndexer* indexer)
     : workspace_(workspace),
       fs_(workspace->file_system()),
       stored_(std::move(stored)),
       catalog_stale_(catalog_stale),
+      indexer_(indexer),
       suffix_(".tmp-" + std::to_string(::getpid())) {}
 
 WorkspaceBatch::~WorkspaceBatch() { Abort(); }
@@ -70,6 +73,14 @@ Result<SaveOutcome> WorkspaceBatch::Stage(const Certification& cert) {
     return stamp.status();
   }
   entry.stamp = *stamp;
+  if (indexer_) {
+    s = indexer_->Stage(cert, entry.hash);
+    if (!s.ok()) {
+      fs_->Remove(temporary);
+      staged_.erase(cert.id);
+      return s;
+    }
+  }
   staged_[cert.id] = {std::move(entry), true};
   return stored ? SaveOutcome::kUpdated : SaveOutcome::kAdded;
 }
@@ -105,16 +116,26 @@ Status WorkspaceBatch::Commit() {
     stored_.set_folder_stamp(undisturbed ? workspace_->FolderStamp() : "");
   }
   finished_ = true;
-  if (!any_write && !catalog_stale_) return Status::OK();
-  Status s = workspace_->WriteCatalog(stored_);
+  if (any_write || catalog_stale_) {
+    Status s = workspace_->WriteCatalog(stored_);
+    if (!s.ok()) {
+      if (indexer_) indexer_->Abort();
+      return s.WithContext(
+          "certifications enregistrées, mais catalogue non mis à jour "
+          "(il sera reconstruit à la prochaine lecture) : ");
+    }
+  }
+  if (!indexer_) return Status::OK();
+  Status s = indexer_->Publish(*workspace_, stored_);
   if (!s.ok())
     return s.WithContext(
-        "certifications enregistrées, mais catalogue non mis à jour "
-        "(il sera reconstruit à la prochaine lecture) : ");
+        "certifications enregistrées, mais index des référentiels non mis à jour "
+        "(il sera reconstruit quand suggest en aura besoin) : ");
   return Status::OK();
 }
 
 void WorkspaceBatch::Abort() {
+  if (indexer_ && !finished_) indexer_->Abort();
   for (auto& [id, staged] : staged_) {
     if (!staged.written) continue;
     fs_->Remove(TemporaryOf(id));

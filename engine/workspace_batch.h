@@ -18,6 +18,7 @@
 #include <string>
 
 #include "engine/catalog.h"
+#include "engine/certification_index.h"
 #include "engine/workspace.h"
 
 namespace passerelle {
@@ -27,8 +28,12 @@ class WorkspaceBatch {
   // Starts a batch on `workspace`, which must outlive it. Removes what a
   // killed import left in staging/, then reads the catalog
   // (Workspace::LoadCatalog, so a stale one is brought up to date and
-  // rewritten at Commit). Fails like LoadCatalog.
-  static Result<std::unique_ptr<WorkspaceBatch>> Begin(Workspace* workspace);
+  // rewritten at Commit). Fails like LoadCatalog. With `indexer` (which
+  // must outlive the batch), every written certification is analyzed for
+  // the content index, published after the catalog
+  // (engine/certification_index.h).
+  static Result<std::unique_ptr<WorkspaceBatch>> Begin(Workspace* workspace,
+                                                       CertificationIndexer* indexer = nullptr);
   ~WorkspaceBatch();
   WorkspaceBatch(const WorkspaceBatch&) = delete;
   WorkspaceBatch& operator=(const WorkspaceBatch&) = delete;
@@ -49,7 +54,10 @@ class WorkspaceBatch {
   // rename leaves the workspace as it was; a failure among the renames (a
   // disk that fails mid-way) leaves the renamed files in place and the
   // catalog stale, which the next LoadCatalog repairs. Nothing to write and
-  // an up-to-date catalog: nothing is touched.
+  // an up-to-date catalog: nothing is touched. With an indexer, the content
+  // index is then made to match the catalog in one Xapian transaction; a
+  // failure there leaves it as it was (stale, repaired by the next writer
+  // or reader that needs it).
   Status Commit();
   // Removes the temporaries. Called by the destructor of an uncommitted
   // batch; idempotent.
@@ -64,7 +72,8 @@ class WorkspaceBatch {
     bool written = false;  // a temporary holds it (false: unchanged)
   };
 
-  WorkspaceBatch(Workspace* workspace, Catalog stored, bool catalog_stale);
+  WorkspaceBatch(Workspace* workspace, Catalog stored, bool catalog_stale,
+                 CertificationIndexer* indexer);
   std::string TemporaryOf(const CertificationId& id) const;
   Status RenameAll();
 
@@ -72,6 +81,7 @@ class WorkspaceBatch {
   FileSystem* fs_;
   Catalog stored_;
   bool catalog_stale_;
+  CertificationIndexer* indexer_;
   std::map<CertificationId, Staged> staged_;
   std::string suffix_;
   bool finished_ = false;

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/workspace_lock.h"
+#include "tests/opendata_fixtures.h"
 #include "tests/pdf_inspect.h"
 #include "tests/test_support.h"
 
@@ -38,6 +40,96 @@ struct Workspace5 {
   }
 };
 
+// Trades of the filler fiches: a title and two blocs of competences each.
+struct Trade {
+  const char* title;
+  const char* bloc1;
+  const char* list1;
+  const char* bloc2;
+  const char* list2;
+};
+const Trade kTrades[] = {
+    {"Cuisinier", "Préparer les productions culinaires",
+     "- Réceptionner et stocker les denrées    - Préparer les légumes et les viandes",
+     "Cuire et dresser", "- Réaliser les cuissons    - Dresser les assiettes"},
+    {"Vendeur conseil en magasin", "Accueillir le client",
+     "- Conseiller le client    - Conclure la vente", "Gérer le rayon",
+     "- Approvisionner le rayon    - Suivre les stocks"},
+    {"Comptable assistant", "Tenir la comptabilité",
+     "- Enregistrer les factures    - Rapprocher les comptes bancaires", "Établir la paie",
+     "- Calculer les bulletins de salaire    - Déclarer les charges sociales"},
+    {"Agent magasinier", "Réceptionner les marchandises",
+     "- Contrôler les livraisons    - Ranger les colis en stock", "Préparer les commandes",
+     "- Prélever les articles    - Conduire un chariot élévateur"},
+    {"Soudeur", "Préparer le soudage",
+     "- Lire un plan de tuyauterie    - Préparer les chanfreins", "Souder",
+     "- Souder à l'arc les tôles et les tubes    - Contrôler les soudures"},
+    {"Électricien d'équipement", "Installer les réseaux",
+     "- Tirer les câbles    - Poser les tableaux électriques", "Mettre en service",
+     "- Mesurer l'isolement    - Raccorder les équipements"},
+    {"Technicien de maintenance industrielle", "Diagnostiquer les pannes",
+     "- Localiser la défaillance d'un équipement    - Remplacer les pièces usées",
+     "Améliorer la fiabilité", "- Planifier la maintenance préventive    - Graisser les machines"},
+    {"Développeur web", "Développer une application",
+     "- Maquetter les interfaces    - Programmer les composants côté serveur",
+     "Déployer", "- Tester le code    - Mettre en production le site"},
+    {"Aide-soignant", "Accompagner la personne",
+     "- Aider à la toilette    - Surveiller l'état de santé", "Soigner",
+     "- Mesurer les paramètres vitaux    - Transmettre les observations"},
+    {"Conducteur routier", "Transporter les marchandises",
+     "- Conduire un poids lourd    - Arrimer le chargement", "Livrer",
+     "- Remettre les documents de transport    - Respecter les temps de conduite"},
+};
+
+// An open-data export of `count` active fiches spread over kTrades.
+std::string FillerExport(size_t count) {
+  std::vector<std::string> fiches;
+  for (size_t i = 0; i < count; ++i) {
+    const Trade& t = kTrades[i % std::size(kTrades)];
+    const std::string number = "RNCP" + std::to_string(900000 + i);
+    fiches.push_back("  <FICHE>\n" + Line("NUMERO_FICHE", number) +
+                     Line("INTITULE", std::string(t.title) + " " + std::to_string(i)) +
+                     Line("ACTIF", "Oui") + "    <BLOCS_COMPETENCES>\n" +
+                     BlocLine(number + "BC01", t.bloc1, t.list1) +
+                     BlocLine(number + "BC02", t.bloc2, t.list2) +
+                     "    </BLOCS_COMPETENCES>\n  </FICHE>\n");
+  }
+  return ExportXml(fiches);
+}
+
+// The five referentiels and 150 filler fiches: more than the shortlist, so
+// suggest has to choose what to map.
+struct LargeWorkspace {
+  TempDir dir;
+  std::string ws;
+  LargeWorkspace() : ws((dir.path() / "ws").string()) {
+    BOOST_REQUIRE_EQUAL(ImportFiveReferentiels(ws).status, 0);
+    const auto xml = dir.path() / "export.xml";
+    WriteFile(xml, FillerExport(150));
+    BOOST_REQUIRE_EQUAL(Run("import " + Quote(xml.string())).status, 0);
+    const auto dossier = SourceDir() / "tests" / "data" / "dossiers" / "decolleteur_cames.txt";
+    BOOST_REQUIRE_EQUAL(Run("dossier add " + Quote(dossier.string()) + " --candidate cames").status,
+                        0);
+  }
+  CommandResult Run(const std::string& args) {
+    return RunPasserelle("--workspace " + Quote(ws) + " " + args);
+  }
+  nlohmann::json Suggest(CommandResult* raw = nullptr) {
+    CommandResult r = Run("suggest --candidate cames --json");
+    BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+    if (raw) *raw = r;
+    return nlohmann::json::parse(r.out);
+  }
+};
+
+// Rank of `id` among the suggested certifications, -1 when absent.
+int RankOf(const nlohmann::json& suggestions, const std::string& id) {
+  const auto& list = suggestions["certifications"];
+  for (size_t i = 0; i < list.size(); ++i)
+    if (list[i]["id"] == id) return static_cast<int>(i);
+  return -1;
+}
+
 }  // namespace
 
 // The décolleteur checks "cotes" (dimensions); the web developer's fiche
@@ -53,6 +145,61 @@ BOOST_AUTO_TEST_CASE(a_machinist_is_not_pointed_to_web_development) {
   for (const auto& c : turner["certifications"]) BOOST_CHECK_NE(c["id"], "RNCP37674");
   for (const auto& b : turner["blocs"])
     BOOST_CHECK_NE(b["id"].get<std::string>().rfind("RNCP37674", 0), 0u);
+}
+
+BOOST_AUTO_TEST_CASE(content_finds_the_trade_a_dossier_never_names) {
+  // The décolleteur writes "tours automatiques", "cames", "barres", never
+  // the words of "Technicien en usinage assisté par ordinateur": by titles
+  // alone, TP-00211 is not even examined among 155 certifications.
+  LargeWorkspace w;
+  auto j = w.Suggest();
+  BOOST_CHECK_EQUAL(j["shortlist"], "content+titles");
+  BOOST_CHECK_EQUAL(j["examined"], 100);
+  BOOST_REQUIRE_EQUAL(RankOf(j, "TP-00211"), 0);
+  BOOST_CHECK_GT(j["certifications"][0]["coverage"].get<double>(), 0.3);
+  BOOST_CHECK_EQUAL(j["blocs"][0]["id"], "TP-00211-AT1");  // the lathe bloc
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_index_is_rebuilt_by_suggest) {
+  LargeWorkspace w;
+  std::filesystem::remove_all(w.ws + "/referentiels.xapian");
+  CommandResult raw;
+  auto j = w.Suggest(&raw);
+  BOOST_CHECK_NE(raw.err.find("index des référentiels mis à jour : 155 certifications"),
+                 std::string::npos);
+  BOOST_CHECK_EQUAL(j["shortlist"], "content+titles");
+  BOOST_CHECK_EQUAL(RankOf(j, "TP-00211"), 0);
+  // Repaired once: the next run says nothing.
+  w.Suggest(&raw);
+  BOOST_CHECK_EQUAL(raw.err, "");
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_index_and_a_busy_workspace_fall_back_to_titles) {
+  LargeWorkspace w;
+  std::filesystem::remove_all(w.ws + "/referentiels.xapian");
+  auto lock = passerelle::WorkspaceLock::Acquire(w.ws);  // an import running
+  BOOST_REQUIRE(lock.ok());
+  CommandResult raw;
+  auto j = w.Suggest(&raw);
+  BOOST_CHECK_EQUAL(j["shortlist"], "titles");
+  BOOST_CHECK_NE(raw.err.find("présélection sur les seuls intitulés"), std::string::npos);
+  BOOST_CHECK_EQUAL(RankOf(j, "TP-00211"), -1);  // what the content index fixes
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_import_leaves_workspace_and_index_as_they_were) {
+  LargeWorkspace w;
+  const auto before = SnapshotFiles(w.ws);
+  const auto bad = w.dir.path() / "damaged.xml";
+  std::string xml = FillerExport(20);
+  // Every fiche changed, then the file cut short.
+  for (size_t at = xml.find("<INTITULE>"); at != std::string::npos;
+       at = xml.find("<INTITULE>", at + 1))
+    xml.insert(at + 10, "Nouveau ");
+  WriteFile(bad, xml.substr(0, xml.size() - 40));
+  BOOST_CHECK_NE(w.Run("import " + Quote(bad.string())).status, 0);
+  BOOST_TEST((SnapshotFiles(w.ws) == before));
+  auto j = w.Suggest();
+  BOOST_CHECK_EQUAL(j["shortlist"], "content+titles");
 }
 
 BOOST_AUTO_TEST_CASE(machinists_are_pointed_to_the_machining_title_and_the_right_bloc) {
@@ -83,6 +230,7 @@ BOOST_AUTO_TEST_CASE(a_cook_is_suggested_no_machining_certification) {
   BOOST_CHECK(cook["certifications"].empty());
   BOOST_CHECK(cook["blocs"].empty());
   BOOST_CHECK_EQUAL(cook["candidate"], "v3_cuisinier");
+  BOOST_CHECK_EQUAL(cook["shortlist"], "whole");  // five certifications: all mapped
 }
 
 BOOST_AUTO_TEST_CASE(top_limits_both_lists) {
