@@ -8,7 +8,11 @@
 //   passerelle --workspace /tmp/ws import ../shared/referentiels-extra/*.txt
 //   passerelle --workspace /tmp/ws import ../shared/data/rncp-xml/*.xml
 //   compare_calibration --workspace /tmp/ws [--expected FILE] [--verbose] [--explain] [--half 1|2]
-//   [--set NAME=VALUE]...
+//   [--set NAME=VALUE]... [--declared]
+//
+// --declared: instead of the list, every bloc correspondence declared in the
+// open-data export between two certifications of the workspace, with its
+// computed score and rank.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -177,6 +181,23 @@ std::string SharedTerms(const WeightedTerms& x, const WeightedTerms& y) {
   return out;
 }
 
+// The heaviest terms of x that y does not hold.
+std::string OwnTerms(const WeightedTerms& x, const WeightedTerms& y) {
+  std::vector<std::pair<double, std::string>> own;
+  for (const auto& [t, w] : x.terms) {
+    auto it = std::lower_bound(y.terms.begin(), y.terms.end(), std::make_pair(t, 0.0));
+    if (it == y.terms.end() || it->first != t) own.emplace_back(w, t);
+  }
+  std::sort(own.rbegin(), own.rend());
+  std::string out;
+  for (size_t k = 0; k < own.size() && k < 8; ++k) {
+    char buf[80];
+    std::snprintf(buf, sizeof buf, " %s(%.2f)", own[k].second.c_str(), own[k].first);
+    out += buf;
+  }
+  return out;
+}
+
 // One candidate of a missed competence: title, score, parts, shared terms.
 void ExplainPair(const char* label, const Certification& b, const CompetenceSimilarity& sim,
                  size_t i, size_t j) {
@@ -185,6 +206,8 @@ void ExplainPair(const char* label, const Certification& b, const CompetenceSimi
               b.competences[j].id.value.c_str(), sim.Score(i, j), p.cosine, p.containment, p.title,
               p.raw, b.competences[j].title.substr(0, 110).c_str());
   std::printf("         shared:%s\n", SharedTerms(sim.Row(i), sim.Column(j)).c_str());
+  std::printf("         A only:%s\n", OwnTerms(sim.Row(i), sim.Column(j)).c_str());
+  std::printf("         B only:%s\n", OwnTerms(sim.Column(j), sim.Row(i)).c_str());
 }
 
 struct Explainer {
@@ -254,12 +277,47 @@ void Distributions(const PairSpec& spec, const Certification& a, const Certifica
   }
 }
 
+// Every bloc correspondence declared in the open-data export (CORRESPONDANCES)
+// whose two certifications are in the workspace: the computed score of the
+// declared bloc, its rank among the blocs of the other certification, and
+// the bloc the comparison names instead (--declared).
+void Declared(const std::vector<Certification>& all, const CompetenceGraph& graph,
+              const FeatureExtractor& features, const std::vector<const Certification*>& corpus,
+              const ComparisonThresholds& thresholds) {
+  int total = 0, best = 0, above = 0;
+  for (const Certification& a : all) {
+    for (const Correspondence& c : graph.Correspondences(a.id)) {
+      const Certification* b = graph.Find(c.to_certification);
+      if (!b || c.bloc.empty() || c.to_bloc.empty()) continue;
+      const TermSpecificity specificity = ComparisonSpecificity(a, *b, corpus, features);
+      const auto cmp = CompareCertifications(a, *b, graph, features, specificity, thresholds);
+      size_t x = 0, y = 0;
+      while (x < a.blocs.size() && a.blocs[x].id != c.bloc) ++x;
+      while (y < b->blocs.size() && b->blocs[y].id != c.to_bloc) ++y;
+      if (x == a.blocs.size() || y == b->blocs.size()) continue;
+      const std::vector<double>& row = cmp.bloc_scores[x];
+      const double score = row[y];
+      const long rank =
+          1 + std::count_if(row.begin(), row.end(), [&](double s) { return s > score; });
+      const BlocMatch& m = cmp.a.blocs[x];
+      ++total, best += rank == 1, above += score >= thresholds.no_counterpart;
+      std::printf("  %s -> %s  score %.3f  rank %ld / %zu  best %s  closest %s (%.2f)\n",
+                  c.bloc.value.c_str(), c.to_bloc.value.c_str(), score, rank, row.size(),
+                  m.best ? m.best->value.c_str() : "aucun", m.closest.value.c_str(), m.score);
+    }
+  }
+  std::printf(
+      "\ndeclared bloc correspondences  %d, declared bloc ranked first %d, "
+      "score >= no_counterpart %d\n",
+      total, best, above);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string root,
       expected = std::string(PASSERELLE_SOURCE_DIR) + "/bench/data/equivalences-dev.txt";
-  bool verbose = false, explain = false;
+  bool verbose = false, explain = false, declared = false;
   int half = 0;
   ComparisonThresholds thresholds;
   for (int i = 1; i < argc; ++i) {
@@ -272,6 +330,8 @@ int main(int argc, char** argv) {
       verbose = true;
     else if (a == "--explain")
       explain = true;
+    else if (a == "--declared")
+      declared = true;
     else if (a == "--half" && i + 1 < argc)
       half = std::atoi(argv[++i]);
     else if (a == "--set" && i + 1 < argc && !Set(argv[++i], &thresholds))
@@ -279,7 +339,7 @@ int main(int argc, char** argv) {
   }
   if (root.empty()) {
     std::cerr << "usage: compare_calibration --workspace DIR [--expected FILE] [--verbose] "
-                 "[--explain] [--half 1|2] [--set NAME=VALUE]...\n";
+                 "[--explain] [--half 1|2] [--set NAME=VALUE]... [--declared]\n";
     return 2;
   }
   RealFileSystem fs;
@@ -292,6 +352,7 @@ int main(int argc, char** argv) {
   std::vector<const Certification*> corpus;
   for (const Certification& c : *all) corpus.push_back(&c);
   const CompetenceGraph graph(*all);
+  if (declared) return Declared(*all, graph, features, corpus, thresholds), 0;
   Figures f;
 
   for (const PairSpec& spec : Half(ReadExpected(expected), half)) {
