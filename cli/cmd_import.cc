@@ -241,6 +241,10 @@ Status Write(const std::string& root, const std::vector<std::string>& exports, b
   Workspace workspace(&disk, root);
   // The content index suggest shortlists with, published after the catalog.
   CertificationIndexer indexer(root, workspace.StagingDir());
+  ProgressLine indexing(ProgressWanted(json));
+  indexer.SetProgress([&](size_t done, size_t total) {
+    indexing.Update("index des référentiels", {done, done, total});
+  });
   auto batch = WorkspaceBatch::Begin(&workspace, &indexer);
   if (!batch.ok()) return batch.status();
   for (Pending& p : run->documents) {

@@ -39,6 +39,10 @@ ProgressLine::ProgressLine(bool enabled) : enabled_(enabled), start_(Clock::now(
 void ProgressLine::Update(const std::string& label, const ImportProgress& p) {
   if (!enabled_) return;
   const auto now = Clock::now();
+  if (!started_) {  // the rate counts from the first step, not from construction
+    start_ = now;
+    started_ = true;
+  }
   if (drawn_ && now - last_draw_ < kRedrawEvery) return;
   last_draw_ = now;
   const double elapsed = std::chrono::duration<double>(now - start_).count();

@@ -30,6 +30,7 @@ class ProgressLine {
   using Clock = std::chrono::steady_clock;
   bool enabled_;
   bool drawn_ = false;
+  bool started_ = false;
   Clock::time_point start_;
   Clock::time_point last_draw_;
 };

@@ -268,7 +268,11 @@ namespace {
 // reading a certification file; Xapian errors are thrown.
 Status Apply(Xapian::WritableDatabase& db, std::FILE* staged, const Workspace& workspace,
              const Catalog& catalog, const FeatureExtractor& features, bool same_analysis,
-             IndexPublication* pub) {
+             const CertificationIndexer::Progress& progress, IndexPublication* pub) {
+  auto written = [&] {
+    const size_t done = pub->staged + pub->repaired;
+    if (progress && done % 64 == 0) progress(done, catalog.size());
+  };
   std::map<std::string, std::string> indexed;
   if (same_analysis) {
     indexed = IndexedHashes(db);
@@ -284,6 +288,7 @@ Status Apply(Xapian::WritableDatabase& db, std::FILE* staged, const Workspace& w
     db.replace_document(CertificationIndex::kIdPrefix + d.id, MakeDocument(d));
     indexed[d.id] = d.hash;
     ++pub->staged;
+    written();
   }
   for (const auto& [id, e] : catalog.entries()) {
     auto it = indexed.find(id.value);
@@ -294,6 +299,7 @@ Status Apply(Xapian::WritableDatabase& db, std::FILE* staged, const Workspace& w
                         MakeDocument(Analyze(*cert, e.hash, features)));
     indexed[id.value] = e.hash;
     ++pub->repaired;
+    written();
   }
   for (const auto& [id, hash] : indexed) {
     if (catalog.Find(CertificationId(id))) continue;
@@ -334,7 +340,7 @@ Status CertificationIndexer::Publish(const Workspace& workspace, const Catalog& 
     const bool same_analysis = db.get_metadata(kAnalysisKey) == ContentAnalysisKey();
     db.begin_transaction();
     try {
-      s = Apply(db, staging_, workspace, catalog, features_, same_analysis, &pub);
+      s = Apply(db, staging_, workspace, catalog, features_, same_analysis, progress_, &pub);
       if (s.ok())
         db.commit_transaction();
       else

@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -125,6 +126,10 @@ class CertificationIndexer {
                  IndexPublication* publication = nullptr);
   // Removes the staging file; idempotent.
   void Abort();
+  // Called while Publish writes documents: (written so far, certifications
+  // of the catalog). Writing the national register takes several seconds.
+  using Progress = std::function<void(size_t done, size_t total)>;
+  void SetProgress(Progress progress) { progress_ = std::move(progress); }
 
  private:
   Status Flush();
@@ -136,6 +141,7 @@ class CertificationIndexer {
   Status thesaurus_status_;
   std::FILE* staging_ = nullptr;
   std::string buffer_;
+  Progress progress_;
 };
 
 }  // namespace passerelle
