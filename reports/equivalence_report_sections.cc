@@ -1,13 +1,13 @@
 // The cover, the bloc heat map and the closing note of the equivalence
 // report, and the pieces the sections share. The lists (correspondences,
 // what has no counterpart) are in equivalence_report_lists.cc.
-#include "reports/report_document.h"
 #include "reports/equivalence_report_sections.h"
 
 #include "engine/text.h"
 #include "reports/gap_report_text.h"
 #include "reports/heat_map.h"
 #include "reports/palette.h"
+#include "reports/report_document.h"
 #include "reports/table.h"
 #include "reports/typography.h"
 
@@ -31,12 +31,7 @@ BadgeStyle EquivalenceBadge(Equivalence e) {
   CoverageStatus status = CoverageStatus::kMissing;
   if (e == Equivalence::kEquivalent) status = CoverageStatus::kCovered;
   if (e == Equivalence::kClose) status = CoverageStatus::kPartial;
-  const StatusColors colors = ColorsFor(status);
-  BadgeStyle style;
-  style.fill = colors.fill;
-  style.text = colors.text;
-  style.border = colors.border;
-  return style;
+  return StatusBadge(status);
 }
 
 std::string CompetenceShortName(const CompetenceId& id, const Certification& cert) {

@@ -20,6 +20,15 @@ void DrawBar(Document& doc, const Box& box, const std::vector<BarSegment>& segme
   doc.StrokeRect(box, outline, 0.6);
 }
 
+BadgeStyle StatusBadge(CoverageStatus status) {
+  const StatusColors colors = ColorsFor(status);
+  BadgeStyle style;
+  style.fill = colors.fill;
+  style.text = colors.text;
+  style.border = colors.border;
+  return style;
+}
+
 Box BadgeSize(const Document& doc, std::string_view label, const BadgeStyle& style) {
   return Box{0, 0, doc.TextWidth(label, style.label) + 2 * style.padding_x,
              style.label.size * 1.16 + 2 * style.padding_y};

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/palette.h"
 #include "reports/pdf_document.h"
 #include "reports/style.h"
 
@@ -31,6 +32,9 @@ struct BadgeStyle {
 };
 
 // Size of the badge for `label` (x, y of the result are 0).
+// The badge of a coverage status: its palette colours (palette.h).
+BadgeStyle StatusBadge(CoverageStatus status);
+
 Box BadgeSize(const Document& doc, std::string_view label, const BadgeStyle& style);
 // Draws the badge with its top-left corner at (x, top); returns its box.
 Box DrawBadge(Document& doc, std::string_view label, const BadgeStyle& style, double x, double top);

@@ -18,14 +18,6 @@ namespace passerelle::reports {
 
 std::string Fr(std::string_view text) { return FrenchTypography(text); }
 
-BadgeStyle StatusBadge(CoverageStatus status) {
-  const StatusColors colors = ColorsFor(status);
-  BadgeStyle style;
-  style.fill = colors.fill;
-  style.text = colors.text;
-  style.border = colors.border;
-  return style;
-}
 
 std::vector<BarSegment> CoverageSegments(int covered, int partial, int missing) {
   const double total = std::max(1, covered + partial + missing);

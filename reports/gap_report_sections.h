@@ -31,7 +31,6 @@ struct GapReportContext {
 
 // FrenchTypography, for our own sentences and referentiel texts.
 std::string Fr(std::string_view text);
-BadgeStyle StatusBadge(CoverageStatus status);
 // Stacked segments (covered, partial, missing) of a coverage bar.
 std::vector<BarSegment> CoverageSegments(int covered, int partial, int missing);
 // A coverage bar with its percentage at the right, filling `box`.

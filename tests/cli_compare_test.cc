@@ -10,22 +10,8 @@ using namespace passerelle::testing;
 
 namespace {
 
-// A workspace with the canonical files of the five documents.
-struct Workspace {
-  Workspace() {
-    std::string files;
-    for (const char* id : {"RNCP19166", "RNCP28243", "RNCP35697", "RNCP420", "TP-00211"})
-      files += " " + Quote((SourceDir() / "referentiels" / (std::string(id) + ".xml")).string());
-    const CommandResult r = RunPasserelle(Flag() + " import" + files);
-    if (r.status != 0) throw std::runtime_error(r.err);
-  }
-  std::string Flag() const { return "--workspace " + Quote((dir.path() / "ws").string()); }
-  CommandResult Run(const std::string& args) const { return RunPasserelle(Flag() + " " + args); }
-  TempDir dir;
-};
-
-const Workspace& Ws() {
-  static const Workspace ws;
+const CliWorkspace& Ws() {
+  static const CliWorkspace ws(/*with_open_data=*/false);
   return ws;
 }
 

@@ -12,24 +12,8 @@ using namespace passerelle::testing;
 
 namespace {
 
-struct Workspace {
-  Workspace() {
-    std::string files;
-    for (const char* id : {"RNCP19166", "RNCP28243", "RNCP35697", "RNCP420", "TP-00211"})
-      files += " " + Quote((SourceDir() / "referentiels" / (std::string(id) + ".xml")).string());
-    for (const char* f : {"export-fiches-rncp-extract.xml", "selection-rncp-12-fiches.xml",
-                          "selection-rs-8-fiches.xml"})
-      files += " " + Quote((SharedDir() / "data" / "rncp-xml" / f).string());
-    const CommandResult r = RunPasserelle(Flag() + " import" + files);
-    if (r.status != 0) throw std::runtime_error(r.err);
-  }
-  std::string Flag() const { return "--workspace " + Quote((dir.path() / "ws").string()); }
-  CommandResult Run(const std::string& args) const { return RunPasserelle(Flag() + " " + args); }
-  TempDir dir;
-};
-
-const Workspace& Ws() {
-  static const Workspace ws;
+const CliWorkspace& Ws() {
+  static const CliWorkspace ws(/*with_open_data=*/true);
   return ws;
 }
 

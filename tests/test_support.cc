@@ -67,6 +67,22 @@ CommandResult ImportFiveReferentiels(const std::string& workspace) {
   return RunPasserelle("--workspace " + Quote(workspace) + " import" + files);
 }
 
+CliWorkspace::CliWorkspace(bool with_open_data) {
+  CommandResult r = ImportFiveReferentiels((dir_.path() / "ws").string());
+  if (r.status == 0 && with_open_data) {
+    std::string files;
+    for (const char* f : {"export-fiches-rncp-extract.xml", "selection-rncp-12-fiches.xml",
+                          "selection-rs-8-fiches.xml"})
+      files += " " + Quote((SharedDir() / "data" / "rncp-xml" / f).string());
+    r = Run("import" + files);
+  }
+  if (r.status != 0) throw std::runtime_error(r.err);
+}
+
+std::string CliWorkspace::Flag() const {
+  return "--workspace " + Quote((dir_.path() / "ws").string());
+}
+
 CommandResult RunPasserelle(const std::string& args) {
   TempDir tmp;
   const auto out_path = tmp.path() / "out";

@@ -47,6 +47,21 @@ std::string Quote(const std::string& arg);
 // the result of `passerelle import`.
 CommandResult ImportFiveReferentiels(const std::string& workspace);
 
+// A temporary workspace holding the five official documents and, with
+// `with_open_data`, the open-data extracts of ../shared/data/rncp-xml, for
+// tests that run the CLI on it. Throws std::runtime_error when the import
+// fails.
+class CliWorkspace {
+ public:
+  explicit CliWorkspace(bool with_open_data = false);
+  // "--workspace <folder>", quoted.
+  std::string Flag() const;
+  CommandResult Run(const std::string& args) const { return RunPasserelle(Flag() + " " + args); }
+
+ private:
+  TempDir dir_;
+};
+
 // Every regular file under `root` but the lock, with its content (empty
 // when `root` does not exist): compare two to tell whether a command
 // changed a workspace.
