@@ -191,6 +191,7 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
   MappingRun run;
   run.dossier = std::move(*dossier);
   run.specificity_sample = SpecificitySample(workspace, *catalog);
+  run.catalog = std::move(*catalog);
   const MappingSession& session = *run.dossier.session;
   run.result = session.Map(*session.Prepare(*target, Pointers(run.specificity_sample)),
                            request.candidate, run.dossier.passages, run.dossier.analysis);
@@ -202,9 +203,7 @@ Result<Suggestions> SuggestFor(const std::string& workspace_root, const MappingR
                                const SuggestOptions& options) {
   RealFileSystem fs;
   Workspace workspace(&fs, workspace_root);
-  auto catalog = workspace.LoadCatalog();
-  if (!catalog.ok()) return catalog.status();
-  return SuggestIn(workspace, *catalog, run.specificity_sample, run.dossier, options);
+  return SuggestIn(workspace, run.catalog, run.specificity_sample, run.dossier, options);
 }
 
 Result<Suggestions> SuggestFor(const SuggestRequest& request) {

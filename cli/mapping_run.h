@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/catalog.h"
 #include "engine/certification.h"
 #include "engine/certification_suggestions.h"
 #include "engine/dossier_index.h"
@@ -54,6 +55,7 @@ struct MappingRun {
   // The certifications that measured specificity (docs/mapping.md); suggest
   // uses the same, so that its coverage figures are the map's.
   std::vector<Certification> specificity_sample;
+  Catalog catalog;  // the workspace's catalog as the mapping read it
 };
 
 // NotFound for an unknown candidate or certification, InvalidArgument for a
