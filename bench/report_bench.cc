@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
   }
   namespace t = passerelle::testing;
   std::printf("report_bench (%s build)\n", PASSERELLE_BUILD_TYPE);
-  const auto tp = t::LoadTp00211(PASSERELLE_SOURCE_DIR);
+  const auto tp = t::LoadCanonical(PASSERELLE_SOURCE_DIR, "TP-00211");
   const auto paragraphs = t::SampleDossierParagraphs(PASSERELLE_SOURCE_DIR);
   Report("rapport-tp00211", t::MakeInput(tp, t::SampleMapping(tp, paragraphs)), write_dir);
   const auto synthetic = t::SyntheticCertification(4, 5);

@@ -1,9 +1,8 @@
-#include "reports/report_document.h"
 #include "reports/equivalence_report.h"
 
 #include "reports/equivalence_report_sections.h"
-#include "reports/fonts.h"
 #include "reports/pdf_document.h"
+#include "reports/report_document.h"
 #include "reports/report_file.h"
 #include "reports/typography.h"
 

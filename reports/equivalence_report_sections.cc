@@ -259,22 +259,11 @@ void DrawBlocHeatMap(Document& doc, const EquivalenceReportContext& ctx) {
 // ---- closing ----
 
 void DrawEquivalenceClosing(Document& doc, const EquivalenceReportContext& ctx) {
-  const ReportStyles& st = ctx.styles;
-  const std::vector<TextRun> runs = {
-      {Fr("Ce rapport compare automatiquement les textes des deux référentiels. Il aide à "
-          "repérer les correspondances et ce qui n'a pas d'équivalent ; il ne vaut pas "
-          "déclaration d'équivalence : celle-ci appartient aux certificateurs."),
-       st.body}};
-  const double height = doc.TextHeight(runs, doc.ContentWidth() - 24) + 20;
-  doc.Space(14);
-  doc.EnsureSpace(height);
-  const Box box{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
-  doc.FillStrokeRect(box, Color::Hex(0xF4F4F4), kRule, 0.6);
-  doc.SetCursor(box.y + 10);
-  ParagraphOptions options = Indented(12, 0);
-  options.width = doc.ContentWidth() - 24;
-  doc.Paragraph(runs, options);
-  doc.SetCursor(box.bottom() + 4);
+  DrawClosingNotice(
+      doc, ctx.styles,
+      Fr("Ce rapport compare automatiquement les textes des deux référentiels. Il aide à "
+         "repérer les correspondances et ce qui n'a pas d'équivalent ; il ne vaut pas "
+         "déclaration d'équivalence : celle-ci appartient aux certificateurs."));
 }
 
 }  // namespace passerelle::reports

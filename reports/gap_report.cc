@@ -1,11 +1,10 @@
-#include "reports/report_document.h"
 #include "reports/gap_report.h"
 
 #include <set>
 
-#include "reports/fonts.h"
 #include "reports/gap_report_sections.h"
 #include "reports/pdf_document.h"
+#include "reports/report_document.h"
 #include "reports/report_file.h"
 #include "reports/typography.h"
 

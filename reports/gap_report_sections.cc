@@ -1,7 +1,6 @@
 // The cover, the bloc summary, the "elsewhere" section and the closing line
 // of the gap report, and the pieces the sections share. The competence
 // details are in gap_report_details.cc.
-#include "reports/report_document.h"
 #include "reports/gap_report_sections.h"
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include "engine/text.h"
 #include "reports/gap_report_text.h"
 #include "reports/palette.h"
+#include "reports/report_document.h"
 #include "reports/table.h"
 #include "reports/typography.h"
 
@@ -275,24 +275,11 @@ void DrawElsewhere(Document& doc, GapReportContext& ctx) {
 // ---- closing ----
 
 void DrawClosing(Document& doc, GapReportContext& ctx) {
-  const ReportStyles& st = ctx.styles;
-  const std::string text =
+  DrawClosingNotice(
+      doc, ctx.styles,
       Fr("Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
          "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
-         "compétent pour valider tout ou partie de la certification.");
-  const std::vector<TextRun> runs = {{text, st.body}};
-  const double height = doc.TextHeight(runs, doc.ContentWidth() - 24) + 20;
-  doc.Space(14);
-  doc.EnsureSpace(height);
-  const Box box{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
-  doc.FillStrokeRect(box, Color::Hex(0xF4F4F4), kRule, 0.6);
-  doc.SetCursor(box.y + 10);
-  ParagraphOptions options;
-  options.indent = 12;
-  options.width = doc.ContentWidth() - 24;
-  options.keep_lines = 99;
-  doc.Paragraph(runs, options);
-  doc.SetCursor(box.bottom());
+         "compétent pour valider tout ou partie de la certification."));
 }
 
 }  // namespace passerelle::reports

@@ -1,6 +1,9 @@
 #include "reports/report_document.h"
 
+#include <vector>
+
 #include "reports/fonts.h"
+#include "reports/palette.h"
 
 namespace passerelle::reports {
 
@@ -24,6 +27,22 @@ void DrawCoverTitle(Document& doc, const ReportStyles& st, const CoverTitle& cov
   ParagraphOptions subtitle;
   subtitle.space_after = cover.space_after;
   doc.Paragraph(cover.subtitle, st.subtitle, subtitle);
+}
+
+void DrawClosingNotice(Document& doc, const ReportStyles& st, const std::string& text) {
+  const std::vector<TextRun> runs = {{text, st.body}};
+  const double height = doc.TextHeight(runs, doc.ContentWidth() - 24) + 20;
+  doc.Space(14);
+  doc.EnsureSpace(height);
+  const Box box{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
+  doc.FillStrokeRect(box, Color::Hex(0xF4F4F4), kRule, 0.6);
+  doc.SetCursor(box.y + 10);
+  ParagraphOptions options;
+  options.indent = 12;
+  options.width = doc.ContentWidth() - 24;
+  options.keep_lines = 99;
+  doc.Paragraph(runs, options);
+  doc.SetCursor(box.bottom());
 }
 
 }  // namespace passerelle::reports

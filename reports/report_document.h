@@ -27,4 +27,8 @@ struct CoverTitle {
 
 void DrawCoverTitle(Document& doc, const ReportStyles& st, const CoverTitle& cover);
 
+// The notice that ends a report: `text` (already typeset) in a grey box,
+// kept whole on one page.
+void DrawClosingNotice(Document& doc, const ReportStyles& st, const std::string& text);
+
 }  // namespace passerelle::reports

@@ -8,11 +8,11 @@
 #include <set>
 
 #include "engine/certification_comparison.h"
-#include "engine/certification_xml.h"
 #include "engine/comparison_json.h"
 #include "engine/mapping_session.h"
 #include "engine/text.h"
 #include "importers/document_import.h"
+#include "report_samples.h"
 #include "test_support.h"
 
 using namespace passerelle;
@@ -20,10 +20,7 @@ using namespace passerelle;
 namespace {
 
 Certification Canonical(const std::string& id) {
-  const auto path = testing::SourceDir() / "referentiels" / (id + ".xml");
-  auto cert = CertificationFromXml(testing::ReadFile(path), path.string());
-  if (!cert.ok()) throw std::runtime_error(cert.status().message());
-  return *cert;
+  return testing::LoadCanonical(testing::SourceDir(), id);
 }
 
 // The five official documents and the REAC of another trade (TP-01352).

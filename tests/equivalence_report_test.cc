@@ -7,12 +7,12 @@
 #include <filesystem>
 
 #include "engine/certification_comparison.h"
-#include "engine/certification_xml.h"
 #include "engine/competence_graph.h"
 #include "engine/file_system.h"
 #include "engine/mapping_session.h"
 #include "pdf_inspect.h"
 #include "reports/pdf_document.h"
+#include "report_samples.h"
 #include "test_support.h"
 
 using namespace passerelle;
@@ -23,10 +23,7 @@ using passerelle::testing::PdfContent;
 namespace {
 
 Certification Canonical(const std::string& id) {
-  const auto path = testing::SourceDir() / "referentiels" / (id + ".xml");
-  auto cert = CertificationFromXml(testing::ReadFile(path), path.string());
-  if (!cert.ok()) throw std::runtime_error(cert.status().message());
-  return *cert;
+  return testing::LoadCanonical(testing::SourceDir(), id);
 }
 
 EquivalenceReportInput Input(const std::string& a_id, const std::string& b_id) {

@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(SavoirsAndUnknownTextsGetTheSafePhrasing) {
 }
 
 BOOST_AUTO_TEST_CASE(KindsComeFromTheReferentiel) {
-  const Certification tp = testing::LoadTp00211(testing::SourceDir());
+  const Certification tp = testing::LoadCanonical(testing::SourceDir(), "TP-00211");
   const Competence* cp2 = tp.FindCompetence(CompetenceId("TP-00211-CP2"));
   BOOST_REQUIRE(cp2 != nullptr);
   RequirementKinds kinds(cp2);
@@ -203,7 +203,7 @@ BOOST_AUTO_TEST_CASE(KindsComeFromTheReferentiel) {
 BOOST_AUTO_TEST_CASE(EverySavoirFaireOfTp00211ReadsAsASentence) {
   // Every item gets one of the phrasings, ends with a period and keeps its
   // object: nothing of the referentiel is lost.
-  const Certification tp = testing::LoadTp00211(testing::SourceDir());
+  const Certification tp = testing::LoadCanonical(testing::SourceDir(), "TP-00211");
   int conjugated = 0, total = 0;
   for (const Competence& c : tp.competences) {
     for (const std::string& item : c.AllSavoirFaire()) {

@@ -122,8 +122,8 @@ CompetenceMapping FromEntry(const Certification& cert, const Competence& c, cons
 
 }  // namespace
 
-Certification LoadTp00211(const std::filesystem::path& source_dir) {
-  const auto path = source_dir / "referentiels" / "TP-00211.xml";
+Certification LoadCanonical(const std::filesystem::path& source_dir, const std::string& id) {
+  const auto path = source_dir / "referentiels" / (id + ".xml");
   Result<Certification> cert = CertificationFromXml(ReadFile(path), path.string());
   if (!cert.ok()) throw std::runtime_error(cert.status().message());
   return *cert;

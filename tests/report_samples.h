@@ -14,9 +14,9 @@
 
 namespace passerelle::testing {
 
-// referentiels/TP-00211.xml of `source_dir`; throws std::runtime_error when
-// it cannot be read.
-Certification LoadTp00211(const std::filesystem::path& source_dir);
+// The canonical file referentiels/<id>.xml of `source_dir` (TP-00211,
+// RNCP420…) read; throws std::runtime_error when it cannot be.
+Certification LoadCanonical(const std::filesystem::path& source_dir, const std::string& id);
 
 // The paragraphs of examples/dossier-exemple.md (blank-line separated), so
 // that quotes are verbatim and numbered as the dossier reader numbers them.

@@ -27,7 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 
 GapReportInput Tp00211Input() {
-  const Certification tp = testing::LoadTp00211(testing::SourceDir());
+  const Certification tp = testing::LoadCanonical(testing::SourceDir(), "TP-00211");
   const auto paragraphs = testing::SampleDossierParagraphs(testing::SourceDir());
   return testing::MakeInput(tp, testing::SampleMapping(tp, paragraphs));
 }
@@ -420,11 +420,9 @@ BOOST_AUTO_TEST_CASE(ALongCandidateIdentifierStaysInItsPlace) {
 BOOST_AUTO_TEST_CASE(AnRncpFicheWithoutCriteria) {
   // RNCP35697: 15 blocs, competences with a title only. A competence not
   // fully shown is asked for as a whole.
-  const auto path = testing::SourceDir() / "referentiels" / "RNCP35697.xml";
-  auto cert = CertificationFromXml(testing::ReadFile(path), path.string());
-  BOOST_REQUIRE(cert.ok());
-  const MappingResult m = testing::SyntheticMapping(*cert, 400);
-  const PdfContent pdf = InspectPdf(Render(testing::MakeInput(*cert, m)));
+  const Certification cert = testing::LoadCanonical(testing::SourceDir(), "RNCP35697");
+  const MappingResult m = testing::SyntheticMapping(cert, 400);
+  const PdfContent pdf = InspectPdf(Render(testing::MakeInput(cert, m)));
   CheckGeometry(pdf);
   CheckNoStrandedTitles(pdf);
   const std::string text = pdf.FlatText();

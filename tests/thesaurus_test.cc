@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 
-#include "engine/certification_xml.h"
 #include "engine/mapping_session.h"
 #include "engine/text_features.h"
 #include "importers/rncp_xml_import.h"
+#include "tests/report_samples.h"
 #include "tests/test_support.h"
 
 using namespace passerelle;
@@ -56,12 +56,7 @@ const Certification& WebDeveloper() {
 }
 
 const Certification& Tp00211() {
-  static const Certification tp = [] {
-    const auto path = SourceDir() / "referentiels" / "TP-00211.xml";
-    auto cert = CertificationFromXml(ReadFile(path), path.string());
-    BOOST_REQUIRE_MESSAGE(cert.ok(), cert.status().message());
-    return *cert;
-  }();
+  static const Certification tp = LoadCanonical(SourceDir(), "TP-00211");
   return tp;
 }
 
@@ -166,10 +161,7 @@ BOOST_AUTO_TEST_CASE(builtin_machining_thesaurus_serves_only_mechanical_trades) 
               Strings{"équipements de protection individuelle"}));
   BOOST_TEST(concepts(all.For(Tp00211()), text).size() == 2u);
   for (const char* id : {"RNCP420", "RNCP35697", "RNCP19166", "RNCP28243"}) {
-    const auto path = SourceDir() / "referentiels" / (std::string(id) + ".xml");
-    auto cert = CertificationFromXml(ReadFile(path), path.string());
-    BOOST_REQUIRE(cert.ok());
-    BOOST_TEST(thesaurus.ScopeFor(*cert).all(), id);
+    BOOST_TEST(thesaurus.ScopeFor(LoadCanonical(SourceDir(), id)).all(), id);
   }
 }
 
