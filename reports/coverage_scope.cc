@@ -42,12 +42,20 @@ BlocScope ScopeOf(const Bloc& bloc) {
   return BlocScope::kProfessional;
 }
 
+BlocScope ScopeIn(const Certification& certification, const Bloc& bloc) {
+  const BlocScope scope = ScopeOf(bloc);
+  if (scope != BlocScope::kGeneral) return scope;
+  const auto general = std::count_if(certification.blocs.begin(), certification.blocs.end(),
+                                     [](const Bloc& b) { return ScopeOf(b) == BlocScope::kGeneral; });
+  return general >= 2 ? BlocScope::kGeneral : BlocScope::kProfessional;
+}
+
 std::optional<ScopedCoverage> ProfessionalCoverage(const Certification& certification,
                                                    const MappingResult& mapping) {
   std::set<std::string> professional;
   bool other = false;
   for (const Bloc& b : certification.blocs) {
-    if (ScopeOf(b) != BlocScope::kProfessional) {
+    if (ScopeIn(certification, b) != BlocScope::kProfessional) {
       other = true;
       continue;
     }

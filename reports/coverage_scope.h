@@ -22,6 +22,11 @@ enum class BlocScope { kProfessional, kGeneral, kOptional };
 // éducation physique et sportive, culture générale…), else kProfessional.
 BlocScope ScopeOf(const Bloc& bloc);
 
+// ScopeOf within its certification: a general-education subject is one of
+// several (a bac pro holds nine); a lone bloc titled like one ("Français
+// langue étrangère" in a teacher's certification) is professional.
+BlocScope ScopeIn(const Certification& certification, const Bloc& bloc);
+
 struct ScopedCoverage {
   double coverage = 0;  // (covered + 0.5 × partial) / competences
   int covered = 0;

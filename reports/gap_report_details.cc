@@ -356,8 +356,9 @@ void DrawBloc(Document& doc, GapReportContext& ctx, const BlocMapping& b) {
   doc.Space(8);
   std::string scope;
   if (const Bloc* bloc = ctx.in.certification.FindBloc(b.id)) {
-    if (ScopeOf(*bloc) == BlocScope::kOptional) scope = " (facultatif)";
-    if (ScopeOf(*bloc) == BlocScope::kGeneral) scope = " (enseignement général)";
+    const BlocScope kind = ScopeIn(ctx.in.certification, *bloc);
+    if (kind == BlocScope::kOptional) scope = " (facultatif)";
+    if (kind == BlocScope::kGeneral) scope = " (enseignement général)";
   }
   doc.Heading(BlocShortName(b.id, Target(ctx)) + " — " + Fr(BlocTitle(ctx, b)) + scope, st.h2,
               BlocKeep(doc, ctx, FirstOf(ctx, b.id)), 2);

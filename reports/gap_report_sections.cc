@@ -233,7 +233,7 @@ void DrawBlocSummary(Document& doc, GapReportContext& ctx) {
          st.body_bold},
         {Fr(BlocTitle(ctx, b)), st.body}};
     if (const Bloc* bloc = ctx.in.certification.FindBloc(b.id)) {
-      const BlocScope scope = ScopeOf(*bloc);
+      const BlocScope scope = ScopeIn(ctx.in.certification, *bloc);
       if (scope == BlocScope::kOptional) name.push_back({" (facultatif)", st.small});
       if (scope == BlocScope::kGeneral) name.push_back({" (enseignement général)", st.small});
     }
