@@ -76,15 +76,25 @@ void PrintEvidence(const CompetenceMapping& c, const Layout& layout) {
               << "\n";
 }
 
+// The points still to show, each once; the competence's own title, which
+// a fiche without criteria lists as its only point, is already on screen.
 void PrintMissing(const CompetenceMapping& c, const Layout& layout) {
   const std::string indent = std::string(2 + layout.label + 1, ' ');
-  const size_t shown = layout.all ? c.missing.size() : std::min(c.missing.size(), kShownMissing);
+  std::vector<std::string> points, seen = {FoldForMatch(CollapseSpaces(c.title))};
+  for (const std::string& item : c.missing) {
+    std::string key = FoldForMatch(CollapseSpaces(item));
+    while (!key.empty() && (key.back() == '.' || key.back() == ' ')) key.pop_back();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(std::move(key));
+    points.push_back(item);
+  }
+  const size_t shown = layout.all ? points.size() : std::min(points.size(), kShownMissing);
   for (size_t i = 0; i < shown; ++i)
-    std::cout << WrapText(c.missing[i], layout.width, indent + "à montrer : ",
+    std::cout << WrapText(points[i], layout.width, indent + "à montrer : ",
                           indent + "            ");
-  if (shown < c.missing.size())
-    std::cout << indent << "… et " << c.missing.size() - shown
-              << (c.missing.size() - shown > 1 ? " autres points" : " autre point")
+  if (shown < points.size())
+    std::cout << indent << "… et " << points.size() - shown
+              << (points.size() - shown > 1 ? " autres points" : " autre point")
               << " (--all pour tout afficher)\n";
 }
 
