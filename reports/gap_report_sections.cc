@@ -102,6 +102,18 @@ void DrawIdentity(Document& doc, const GapReportContext& ctx) {
   table.Draw(doc);
 }
 
+// "enseignement général et blocs facultatifs compris", naming only the kinds
+// of bloc the certification has beside its trade blocs.
+std::string OtherBlocsIncluded(const Certification& cert) {
+  bool general = false, optional = false;
+  for (const Bloc& b : cert.blocs) {
+    general = general || ScopeIn(cert, b) == BlocScope::kGeneral;
+    optional = optional || ScopeIn(cert, b) == BlocScope::kOptional;
+  }
+  if (general && optional) return "enseignement général et blocs facultatifs compris";
+  return general ? "enseignement général compris" : "blocs facultatifs compris";
+}
+
 // The panel with the coverage as a big figure, laid out from its top: the
 // figure and its reading, then the stacked bar and the counts. When the
 // certification holds general-education or optional blocs, the figure is
@@ -118,10 +130,9 @@ void DrawCoveragePanel(Document& doc, const GapReportContext& ctx) {
   const double inner = doc.ContentWidth() - 2 * pad;
   std::vector<TextRun> overall;
   if (pro)
-    overall = {{Fr("Ensemble de la certification, enseignement général et blocs facultatifs "
-                   "compris : " +
-                   FormatPercent(m.coverage) + " (" + StatusCounts(m.covered, m.partial, m.missing) +
-                   ")"),
+    overall = {{Fr("Ensemble de la certification, " + OtherBlocsIncluded(ctx.in.certification) +
+                   " : " + FormatPercent(m.coverage) + " (" +
+                   StatusCounts(m.covered, m.partial, m.missing) + ")"),
                 st.small}};
   const std::vector<WrappedLine> overall_lines =
       overall.empty() ? std::vector<WrappedLine>{} : doc.Wrap(overall, inner);

@@ -524,6 +524,14 @@ BOOST_AUTO_TEST_CASE(ProfessionalCoverageBesideTheOverallOne) {
   BOOST_TEST(Has(text, "Blocs professionnels"));
   BOOST_TEST(Has(text, "Mobilité (facultatif)"), text);
   BOOST_TEST(Has(text, "Mathématiques (enseignement général)"), text);
+  // RNCP420 has no optional bloc: the label says only what it includes.
+  const Certification old = testing::LoadCanonical(testing::SourceDir(), "RNCP420");
+  const std::string old_cover = testing::Flatten(
+      InspectPdf(Render(testing::MakeInput(old, testing::SyntheticMapping(old, 300))))
+          .pages[0]
+          .text);
+  BOOST_TEST(Has(old_cover, "Ensemble de la certification, enseignement général compris"),
+             old_cover);
   // A titre professionnel has only professional blocs: one figure.
   const std::string tp = InspectPdf(Render(Tp00211Input())).FlatText();
   BOOST_TEST(!Has(tp, "blocs professionnels"));
