@@ -125,6 +125,17 @@ BOOST_AUTO_TEST_CASE(a_shared_competence_is_detailed_once) {
   BOOST_TEST(!Has(cp3, "preuve"), cp3);
 }
 
+BOOST_AUTO_TEST_CASE(show_details_a_shared_competence_once) {
+  const CommandResult r = Ws().Run("show TP-00211");
+  BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+  BOOST_TEST(Has(r.out, "(commune avec AT1 : son détail est plus haut)"), r.out);
+  const size_t second = r.out.find("\n  AT2 ");
+  BOOST_REQUIRE(second != std::string::npos);
+  const std::string at2 = r.out.substr(second, r.out.find("\n  AT3 ") - second);
+  const std::string cp3 = at2.substr(at2.find("    CP3 "));
+  BOOST_TEST(!Has(cp3, "Critères de performance"), cp3);
+}
+
 BOOST_AUTO_TEST_CASE(certification_ids_in_any_case_and_nearest_ids) {
   const CommandResult lower = Ws().Run("map --candidate exemple --target tp-00211");
   BOOST_TEST(lower.status == 0, lower.err);
