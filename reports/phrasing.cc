@@ -141,6 +141,16 @@ bool AttributeMayFollow(const std::string& verb, bool reflexive, const Tokens& r
   return true;
 }
 
+// Prepositions an infinitive follows ("pour gérer", "sans dégrader").
+constexpr const char* kInfinitivePrepositions[] = {"pour", "de", "à", "sans", "afin", "par"};
+
+// "d'informer" -> "informer": an infinitive after an elided "de".
+std::string WithoutElision(const std::string& token) {
+  for (std::string_view prefix : {"d'", "d’"})
+    if (StartsWith(token, prefix)) return token.substr(prefix.size());
+  return token;
+}
+
 // Splits a trailing comma off a token: "préparer," -> {"préparer", ","}.
 std::pair<std::string, std::string> WithoutComma(const std::string& token) {
   if (EndsWith(token, ",")) return {token.substr(0, token.size() - 1), ","};
@@ -190,10 +200,24 @@ std::optional<Tokens> RewriteRest(const Tokens& rest, const std::string& verb) {
   Tokens out;
   std::string prev = verb;
   Possessives possessives;
+  // An infinitive kept after a preposition ("pour gérer", "afin
+  // d'informer"): the infinitives coordinated after it are its own and
+  // stay infinitives ("pour gérer, analyser et optimiser").
+  bool subordinate = false;
   for (size_t i = 0; i < rest.size(); ++i) {
     const auto [token, comma] = WithoutComma(rest[i]);
     if (token == ":" || EndsWith(token, ":")) return std::nullopt;
     const bool coordinated = IsCoordinator(prev);
+    const std::string bare = WithoutElision(token);
+    const bool after_preposition =
+        bare != token || In(kInfinitivePrepositions, ToLower(WithoutComma(prev).first));
+    if (!coordinated && after_preposition && LooksLikeInfinitive(bare) && PastParticipleOf(bare))
+      subordinate = true;
+    if (subordinate && coordinated && LooksLikeInfinitive(token)) {
+      out.push_back(token + comma);
+      prev = rest[i];
+      continue;
+    }
     std::optional<std::string> reflexive = ReflexiveVerb(token);
     if (!reflexive && token == "se" && i + 1 < rest.size() &&
         LooksLikeInfinitive(WithoutComma(rest[i + 1]).first))

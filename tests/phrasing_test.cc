@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "importers/reac_text.h"
+#include "importers/rncp_xml_import.h"
 #include "importers/text_decode.h"
 
 #include "report_samples.h"
@@ -147,6 +148,17 @@ BOOST_AUTO_TEST_CASE(CoordinatedVerbs) {
   BOOST_TEST(SavoirFaire("Etre à l'écoute des remarques, prendre en compte les besoins.") ==
              "Décrivez une situation où vous avez été à l’écoute des remarques, pris en compte "
              "les besoins.");
+  // Infinitives coordinated after one kept after a preposition are its own.
+  BOOST_TEST(SavoirFaire("Communiquer afin d'informer, convaincre, fédérer ou promouvoir") ==
+             "Décrivez une situation où vous avez communiqué afin d’informer, convaincre, fédérer "
+             "ou promouvoir.");
+  BOOST_TEST(SavoirFaire("Appréhender la sécurité des données, pour gérer, analyser et optimiser "
+                         "un site") ==
+             "Décrivez une situation où vous avez appréhendé la sécurité des données, pour gérer, "
+             "analyser et optimiser un site.");
+  // A noun that looks like an infinitive is no preposition's infinitive.
+  BOOST_TEST(SavoirFaire("Serrer le collier et monter la pièce") ==
+             "Décrivez une situation où vous avez serré le collier et monté la pièce.");
   // An infinitive after a preposition stays one.
   BOOST_TEST(SavoirFaire("Communiquer avec son équipe pour recueillir des conseils.") ==
              "Décrivez une situation où vous avez communiqué avec votre équipe pour recueillir "
@@ -261,12 +273,21 @@ BOOST_AUTO_TEST_CASE(EverySavoirFaireOfTp00211ReadsAsASentence) {
 namespace {
 
 // Every certification the phrasing must handle: the five shipped
-// referentiels and, when ../shared is there, the extra REACs (other trades,
-// another layout), which no rule was written for.
+// referentiels and, when ../shared is there, the fiches of the open-data
+// extracts and the extra REACs (other trades, other layouts), which no rule
+// was written for.
 std::vector<Certification> EveryReferentiel() {
   std::vector<Certification> out;
   for (const char* id : {"TP-00211", "RNCP420", "RNCP35697", "RNCP28243", "RNCP19166"})
     out.push_back(testing::LoadCanonical(testing::SourceDir(), id));
+  const std::filesystem::path open_data = testing::SharedDir() / "data" / "rncp-xml";
+  if (std::filesystem::is_directory(open_data))
+    for (const auto& entry : std::filesystem::directory_iterator(open_data)) {
+      if (entry.path().extension() != ".xml") continue;
+      auto certs = ReadOpenDataExport(testing::ReadFile(entry.path()), entry.path().string());
+      if (certs.ok())
+        for (Certification& c : *certs) out.push_back(std::move(c));
+    }
   const std::filesystem::path extra = testing::SharedDir() / "referentiels-extra";
   if (!std::filesystem::is_directory(extra)) return out;
   std::vector<std::filesystem::path> files;
