@@ -36,7 +36,7 @@ std::vector<BarSegment> CoverageSegments(int covered, int partial, int missing);
 // A coverage bar with its percentage at the right, filling `box`.
 void DrawCoverageBar(Document& doc, const Box& box, double coverage,
                      const std::vector<BarSegment>& segments);
-// Width of the column holding status badges ("non couvert" fits).
+// Width of the column holding status badges ("non couverte" fits).
 double BadgeColumn(const Document& doc);
 // A status badge at the left margin and `runs` wrapping beside it; the badge
 // and the first lines stay on the same page, with `keep_with_next` points of
