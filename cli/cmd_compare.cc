@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/display.h"
 #include "cli/comparison_run.h"
 #include "engine/comparison_json.h"
 #include "engine/text.h"
@@ -63,34 +64,56 @@ void PrintOfficial(const CertificationComparison& c) {
   }
 }
 
-void PrintBlocs(const ComparisonSide& side, const std::string& other) {
-  std::cout << "\nBlocs de " << side.id.value << " et leur plus proche équivalent dans " << other
-            << " :\n";
+// The short form of a bloc or competence of `cert`: "BC02", "CP6", "C7".
+std::string Short(const Certification& cert, const std::string& id) {
+  const Competence* comp = cert.FindCompetence(CompetenceId(id));
+  return ShortName(id, comp == nullptr ? "" : comp->number, cert.id);
+}
+
+void PrintBlocs(const ComparisonSide& side, const Certification& self,
+                const Certification& other) {
+  const size_t width = OutputWidth();
+  std::cout << "\nBlocs de " << self.id.value << " et leur plus proche équivalent dans "
+            << other.id.value << " :\n";
   for (const BlocMatch& b : side.blocs) {
-    std::cout << "  " << b.id.value << "  " << CollapseSpaces(b.title) << "\n      → ";
+    std::cout << WrapText(CollapseSpaces(b.title), width, "  " + Short(self, b.id.value) + "  ",
+                          "      ");
+    std::string line = "→ ";
     if (b.best)
-      std::cout << b.best->value << "  " << CollapseSpaces(b.best_title) << " (score "
-                << Score(b.score) << ")";
+      line += Short(other, b.best->value) + "  " + CollapseSpaces(b.best_title) + " (score " +
+              Score(b.score) + ")";
     else if (!b.closest.empty())
-      std::cout << "sans équivalent (le plus proche : " << b.closest.value << ", score "
-                << Score(b.score) << ")";
+      line += "sans équivalent (le plus proche : " + Short(other, b.closest.value) + ", score " +
+              Score(b.score) + ")";
     else
-      std::cout << "sans équivalent";
-    std::cout << " · couverture " << reports::FormatPercent(b.coverage) << "\n";
+      line += "sans équivalent";
+    line += " · couverture " + reports::FormatPercent(b.coverage);
+    std::cout << WrapText(line, width, "      ", "        ");
     for (const BlocId& o : b.official)
-      std::cout << "      correspondance officielle : " << o.value << "\n";
+      std::cout << "      correspondance officielle : " << Short(other, o.value) << "\n";
   }
 }
 
-void PrintCompetences(const ComparisonSide& side) {
-  std::cout << "\nCompétences de " << side.id.value << " :\n";
-  for (const CompetenceMatch& c : side.competences) {
-    std::cout << "  " << PadRight(c.id.value, 18) << CollapseSpaces(c.title) << "\n      → ";
+void PrintCompetences(const ComparisonSide& side, const Certification& self,
+                      const Certification& other) {
+  const size_t width = OutputWidth();
+  std::vector<std::string> labels;
+  for (const CompetenceMatch& c : side.competences)
+    labels.push_back(ShortName(c.id.value, c.number, self.id));
+  const size_t label = ColumnWidth(labels) + 2;
+  std::cout << "\nCompétences de " << self.id.value << " :\n";
+  for (size_t i = 0; i < side.competences.size(); ++i) {
+    const CompetenceMatch& c = side.competences[i];
+    std::cout << WrapText(CollapseSpaces(c.title), width, "  " + PadRight(labels[i], label),
+                          std::string(2 + label, ' '));
+    std::string line = "→ ";
     if (c.best)
-      std::cout << c.best->value << "  " << CollapseSpaces(c.best_title) << " (" << Score(c.score)
-                << ", " << reports::EquivalenceWord(c.equivalence) << ")\n";
+      line += other.id.value + " " + Short(other, c.best->value) + "  " +
+              CollapseSpaces(c.best_title) + " (" + Score(c.score) + ", " +
+              reports::EquivalenceWord(c.equivalence) + ")";
     else
-      std::cout << "sans équivalent\n";
+      line += "sans équivalent";
+    std::cout << WrapText(line, width, "      ", "        ");
   }
 }
 
@@ -101,8 +124,8 @@ void PrintText(const ComparisonRun& run) {
   PrintOfficial(c);
   std::cout << "Couverture de A par B : " << reports::FormatPercent(c.a.coverage)
             << " ; de B par A : " << reports::FormatPercent(c.b.coverage) << "\n";
-  PrintBlocs(c.a, run.b.id.value);
-  PrintCompetences(c.a);
+  PrintBlocs(c.a, run.a, run.b);
+  PrintCompetences(c.a, run.a, run.b);
 }
 
 Status WriteReport(const ComparisonRun& run, const Args& args) {

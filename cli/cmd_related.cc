@@ -2,6 +2,7 @@
 #include <cmath>
 #include <iostream>
 
+#include "cli/certification_lookup.h"
 #include "cli/cli.h"
 #include "cli/mapping_run.h"
 #include "engine/certification_comparison.h"
@@ -46,7 +47,9 @@ Result<RelatedRun> Run(const Args& args, const std::string& id, size_t top) {
   Workspace workspace(&fs, WorkspaceRoot(args));
   auto catalog = ReadCatalog(workspace);
   if (!catalog.ok()) return catalog.status();
-  const CertificationId target_id(id);
+  auto resolved = ResolveCertification(workspace, id);
+  if (!resolved.ok()) return resolved.status();
+  const CertificationId target_id = *resolved;
   auto graph = CompetenceGraph::LoadFor(workspace, {target_id}, *catalog);
   if (!graph.ok()) return graph.status();
   RelatedRun run{*graph->Find(target_id), {}};

@@ -16,7 +16,7 @@ namespace passerelle::cli {
 const char kReportHelp[] =
     "Usage : passerelle report --candidate ID --target CERTIFICATION -o RAPPORT.pdf\n"
     "                          [--date AAAA-MM-JJ] [--json-too] [--font POLICE.ttf]\n\n"
-    "Écrit le rapport d'écarts en PDF (A4) que le conseiller remet au candidat :\n"
+    "Écrit le rapport de positionnement en PDF (A4) que le conseiller remet au candidat :\n"
     "couverture globale, synthèse par bloc, puis pour chaque compétence les\n"
     "passages du dossier qui la prouvent et les situations qu'il reste à décrire.\n\n"
     "Options :\n"

@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/display.h"
+#include "cli/mapping_run.h"
 #include "engine/dossier_search.h"
 
 namespace passerelle::cli {
@@ -9,7 +11,8 @@ namespace passerelle::cli {
 const char kSearchHelp[] =
     "Usage : passerelle search REQUÊTE [--candidate ID] [--limit N] [--json]\n\n"
     "Cherche dans les dossiers indexés avec l'analyse du français (accents, élisions,\n"
-    "pluriels et conjugaisons). Les mots sont tous exigés ; OR ou OU pour une\n"
+    "pluriels et conjugaisons). Les mots sont tous exigés (AND ou ET peuvent\n"
+    "s'écrire, sans parenthèses) ; OR ou OU pour une\n"
     "alternative, NOT, SAUF ou -mot pour exclure, \"entre guillemets\" pour une\n"
     "expression exacte, préfixe* pour tous les mots qui commencent ainsi.\n\n"
     "Options :\n"
@@ -37,7 +40,7 @@ int RunSearch(const std::vector<std::string>& argv) {
   auto index = DossierIndex::OpenForReading(WorkspaceRoot(*args));
   if (!index.ok()) return Fail(index.status());
   if (!options.candidate.empty() && !(*index)->HasCandidate(options.candidate))
-    return Fail(Status::NotFound("candidat « " + options.candidate + " » absent de l'index"));
+    return Fail(UnknownCandidate(**index, options.candidate));
   FrenchAnalyzer analyzer;
   auto results = SearchDossiers(**index, analyzer, query, options);
   if (!results.ok()) return Fail(results.status());
@@ -52,12 +55,14 @@ int RunSearch(const std::vector<std::string>& argv) {
   }
   std::cout << results->total << " passage" << (results->total > 1 ? "s" : "")
             << " trouvé" << (results->total > 1 ? "s" : "") << " pour « " << query << " »\n";
+  const bool terminal = StdoutIsTerminal();
+  const size_t width = OutputWidth();
   for (const SearchHit& h : results->hits) {
     std::cout << "\n" << h.passage.candidate << " · " << h.passage.dossier << " · paragraphe "
               << h.passage.paragraph;
     if (h.passage.page) std::cout << ", page " << h.passage.page;
-    std::cout << " · score " << static_cast<int>(h.score * 100) / 100.0 << "\n  " << h.snippet
-              << "\n";
+    std::cout << " · score " << static_cast<int>(h.score * 100) / 100.0 << "\n"
+              << WrapText(RenderHighlights(h.snippet, terminal), width, "  ", "  ");
   }
   return kExitOk;
 }

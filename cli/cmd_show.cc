@@ -1,7 +1,10 @@
 // passerelle show CERT
 #include <iostream>
+#include <map>
 
+#include "cli/certification_lookup.h"
 #include "cli/cli.h"
+#include "cli/display.h"
 #include "engine/certification_json.h"
 #include "engine/competence_graph.h"
 #include "engine/text.h"
@@ -25,7 +28,8 @@ namespace {
 void PrintList(const char* heading, const std::vector<std::string>& items) {
   if (items.empty()) return;
   std::cout << "      " << heading << " :\n";
-  for (const std::string& item : items) std::cout << "        - " << item << "\n";
+  for (const std::string& item : items)
+    std::cout << WrapText(item, OutputWidth(), "        - ", "          ");
 }
 
 void PrintCodes(const Certification& c, Code::Type type, const char* label) {
@@ -69,22 +73,38 @@ void PrintHeader(const Certification& c, const CompetenceGraph& graph) {
   PrintCorrespondences(graph.Correspondences(c.id));
 }
 
-void PrintCompetence(const Competence& comp) {
-  std::cout << "    " << comp.id.value << "  " << comp.title << "\n";
+void PrintCompetence(const Certification& c, const Competence& comp, size_t label_width,
+                     std::map<std::string, std::string>& detailed, const Bloc& bloc) {
+  const std::string label = ShortName(comp.id.value, comp.number, c.id);
+  std::cout << WrapText(comp.title, OutputWidth(), "    " + PadRight(label, label_width + 1),
+                        std::string(4 + label_width + 1, ' '));
+  auto done = detailed.find(comp.id.value);
+  if (done != detailed.end()) {
+    std::cout << std::string(4 + label_width + 1, ' ') << "(commune avec " << done->second
+              << " : son détail est plus haut)\n";
+    return;
+  }
+  detailed[comp.id.value] = ShortName(bloc.id.value, "", c.id);
   PrintList("Critères de performance", comp.criteria);
   PrintList("Savoir-faire", comp.AllSavoirFaire());
   PrintList("Savoirs", comp.savoirs);
 }
 
 void PrintTree(const Certification& c) {
+  std::vector<std::string> labels;
+  for (const Competence& comp : c.competences)
+    labels.push_back(ShortName(comp.id.value, comp.number, c.id));
+  const size_t label_width = ColumnWidth(labels);
+  std::map<std::string, std::string> detailed;
   for (const Bloc& b : c.blocs) {
-    std::cout << "\n  " << b.id.value << "  " << b.title;
-    if (!b.unit.empty()) std::cout << " [" << b.unit << "]";
-    if (b.optional) std::cout << " (facultatif)";
-    if (b.implicit) std::cout << " (bloc implicite : la fiche n'a pas de blocs)";
-    std::cout << "\n";
+    std::string heading = ShortName(b.id.value, "", c.id) + "  " + b.title;
+    if (!b.unit.empty()) heading += " [" + b.unit + "]";
+    if (b.optional) heading += " (facultatif)";
+    if (b.implicit) heading += " (bloc implicite : la fiche n'a pas de blocs)";
+    std::cout << "\n" << WrapText(heading, OutputWidth(), "  ", "    ");
     for (const CompetenceId& id : b.competences)
-      if (const Competence* comp = c.FindCompetence(id)) PrintCompetence(*comp);
+      if (const Competence* comp = c.FindCompetence(id))
+        PrintCompetence(c, *comp, label_width, detailed, b);
   }
 }
 
@@ -98,11 +118,9 @@ int RunShow(const std::vector<std::string>& argv) {
                       "show");
   RealFileSystem disk;
   Workspace workspace(&disk, WorkspaceRoot(*args));
-  const CertificationId id(args->positional[0]);
-  if (!IsCertificationId(id.value) || !workspace.Contains(id)) {
-    auto missing = workspace.Load(id);  // builds the precise message
-    return Fail(missing.status());
-  }
+  auto resolved = ResolveCertification(workspace, args->positional[0]);
+  if (!resolved.ok()) return Fail(resolved.status());
+  const CertificationId id = *resolved;
   // The links of every certification come from the catalog; only this one
   // is read in full.
   auto catalog = ReadCatalog(workspace);

@@ -3,9 +3,11 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/display.h"
 #include "cli/mapping_run.h"
 #include "engine/suggestion_json.h"
 #include "engine/text.h"
+#include "reports/gap_report_text.h"
 
 namespace passerelle::cli {
 
@@ -35,26 +37,59 @@ std::string StrongestLine(const std::vector<StrongCompetence>& list,
   std::vector<std::string> parts;
   for (const StrongCompetence& c : list)
     parts.push_back(ShortName(c.id.value, c.number, certification) + " " +
-                    std::string(StatusLabel(c.status)));
+                    reports::CompetenceStatusWord(c.status));
   return Join(parts, ", ");
 }
 
+// "21 certifications examinées sur 27", and why the others were not.
+std::string ExaminedLine(const Suggestions& s) {
+  std::string line = "Candidature " + s.candidate + " : " + std::to_string(s.mapped) +
+                     (s.mapped > 1 ? " certifications examinées" : " certification examinée") +
+                     " sur " + std::to_string(s.catalog_size) + " dans l'espace de travail";
+  if (s.mapped >= s.catalog_size) return line;
+  const size_t others = s.catalog_size - s.mapped;
+  if (s.shortlist == ShortlistBasis::kWhole)
+    return line + (others > 1 ? " ; les " + std::to_string(others) + " autres sont inactives"
+                              : std::string(" ; l'autre est inactive")) +
+           " (on ne peut plus s'y présenter)";
+  const std::string basis = s.shortlist == ShortlistBasis::kTitles
+                                ? "l'intitulé rejoint"
+                                : "le contenu et l'intitulé rejoignent";
+  return line + " ; seules celles dont " + basis +
+         " le mieux le vocabulaire du dossier sont examinées en détail, les inactives sont "
+         "écartées";
+}
+
 void PrintText(const Suggestions& s) {
-  std::cout << "Candidat " << s.candidate << " : " << s.mapped
-            << (s.mapped > 1 ? " certifications examinées" : " certification examinée") << " sur "
-            << s.catalog_size << "\n\nCertifications\n";
+  const size_t width = OutputWidth();
+  std::cout << WrapText(ExaminedLine(s), width, "", "  ") << "\nCertifications\n";
   if (s.certifications.empty()) std::cout << "  aucune : le dossier ne couvre aucune compétence\n";
+  std::vector<std::string> ids;
+  for (const CertificationSuggestion& c : s.certifications) ids.push_back(c.id.value);
+  const size_t id_width = ColumnWidth(ids) + 1;
+  const std::string indent(2 + 6 + id_width, ' ');
   for (const CertificationSuggestion& c : s.certifications) {
-    std::cout << "  " << PadRight(Percent(c.coverage), 6) << PadRight(c.id.value, 12) << c.title
-              << "\n";
-    if (!c.strongest.empty()) std::cout << "        " << StrongestLine(c.strongest, c.id) << "\n";
+    std::cout << WrapText(c.title, width,
+                          "  " + PadRight(Percent(c.coverage), 6) + PadRight(c.id.value, id_width),
+                          indent);
+    if (!c.strongest.empty())
+      std::cout << WrapText(StrongestLine(c.strongest, c.id), width, indent, indent);
   }
   std::cout << "\nBlocs\n";
   if (s.blocs.empty()) std::cout << "  aucun\n";
-  for (const BlocSuggestion& b : s.blocs) {
-    std::cout << "  " << PadRight(Percent(b.coverage), 6) << PadRight(b.id.value, 16) << b.title
-              << "\n        (" << b.certification.value << ") " << StrongestLine(b.strongest, b.certification)
-              << "\n";
+  std::vector<std::string> blocs;
+  for (const BlocSuggestion& b : s.blocs)
+    blocs.push_back(b.certification.value + " " + ShortName(b.id.value, "", b.certification));
+  const size_t bloc_width = ColumnWidth(blocs) + 1;
+  const std::string bloc_indent(2 + 6 + bloc_width, ' ');
+  for (size_t i = 0; i < s.blocs.size(); ++i) {
+    const BlocSuggestion& b = s.blocs[i];
+    std::cout << WrapText(b.title, width,
+                          "  " + PadRight(Percent(b.coverage), 6) + PadRight(blocs[i], bloc_width),
+                          bloc_indent);
+    if (!b.strongest.empty())
+      std::cout << WrapText(StrongestLine(b.strongest, b.certification), width, bloc_indent,
+                            bloc_indent);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "cli/comparison_run.h"
 
+#include "cli/certification_lookup.h"
 #include "cli/cli.h"
 #include "cli/mapping_run.h"
 #include "engine/comparison_corpus.h"
@@ -16,10 +17,16 @@ Result<ComparisonRun> RunComparison(const ComparisonRequest& request) {
   Workspace workspace(&fs, request.workspace_root);
   auto catalog = ReadCatalog(workspace);
   if (!catalog.ok()) return catalog.status();
-  const CertificationId a_id(request.a), b_id(request.b);
-  auto graph = CompetenceGraph::LoadFor(workspace, {a_id, b_id}, *catalog);
+  auto a_id = ResolveCertification(workspace, request.a);
+  if (!a_id.ok()) return a_id.status();
+  auto b_id = ResolveCertification(workspace, request.b);
+  if (!b_id.ok()) return b_id.status();
+  if (*a_id == *b_id)
+    return Status::InvalidArgument("A et B désignent la même certification (" + a_id->value +
+                                   ") : indiquez-en deux différentes");
+  auto graph = CompetenceGraph::LoadFor(workspace, {*a_id, *b_id}, *catalog);
   if (!graph.ok()) return graph.status();
-  ComparisonRun run{*graph->Find(a_id), *graph->Find(b_id), {}};
+  ComparisonRun run{*graph->Find(*a_id), *graph->Find(*b_id), {}};
   const std::vector<Certification> corpus =
       workspace.LoadReadable(ComparisonCorpusIds(*catalog, {&run.a, &run.b}));
   std::vector<const Certification*> corpus_ptrs;

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "cli/certification_lookup.h"
 #include "engine/comparison_corpus.h"
 #include "engine/certification_index.h"
 #include "engine/file_system.h"
 #include "engine/french_analyzer.h"
 #include "engine/mapping_session.h"
 #include "engine/workspace.h"
+#include "engine/text.h"
 #include "engine/workspace_lock.h"
 #include "importers/dossier_reader.h"
 #include "importers/text_decode.h"
@@ -86,10 +88,7 @@ Result<CandidateDossier> OpenDossier(const std::string& workspace_root,
                                      const std::vector<MappingSession::ThesaurusText>& thesauri) {
   auto index = DossierIndex::OpenForReading(workspace_root);
   if (!index.ok()) return index.status();
-  if (!(*index)->HasCandidate(candidate))
-    return Status::NotFound("candidat « " + candidate +
-                            " » absent de l'index (passerelle dossier add FICHIER --candidate " +
-                            candidate + ")");
+  if (!(*index)->HasCandidate(candidate)) return UnknownCandidate(**index, candidate);
   auto passages = (*index)->PassagesOf(candidate);
   if (!passages.ok()) return passages.status();
   auto session = MappingSession::Create(thesauri);
@@ -171,6 +170,28 @@ Result<Suggestions> SuggestIn(const Workspace& workspace, const Catalog& catalog
 
 }  // namespace
 
+Status UnknownCandidate(const DossierIndex& index, const std::string& candidate) {
+  std::string message = "candidat « " + candidate + " » absent de l'index";
+  auto known = index.Candidates();
+  std::vector<std::string> ids;
+  if (known.ok())
+    for (const CandidateSummary& c : *known)
+      if (std::find(ids.begin(), ids.end(), c.candidate) == ids.end()) ids.push_back(c.candidate);
+  if (ids.empty())
+    return Status::NotFound(message + " : aucun dossier n'est indexé (passerelle dossier add "
+                                      "FICHIER --candidate " + candidate + ")");
+  constexpr size_t kListed = 10;
+  std::vector<std::string> nearest = NearestIds(candidate, ids, 1);
+  std::string listed = Join(std::vector<std::string>(ids.begin(), ids.begin() + static_cast<long>(
+                                                         std::min(ids.size(), kListed))),
+                            ", ");
+  if (ids.size() > kListed) listed += "… (" + std::to_string(ids.size()) + " en tout)";
+  message += nearest.empty() ? "" : " ; le plus proche : " + nearest.front();
+  return Status::NotFound(message + " ; candidats indexés : " + listed +
+                          " (passerelle dossier list ; pour l'ajouter : passerelle dossier add "
+                          "FICHIER --candidate " + candidate + ")");
+}
+
 Result<std::unique_ptr<MappingSession>> CreateSession(const std::vector<std::string>& files) {
   auto thesauri = ReadThesauri(files);
   if (!thesauri.ok()) return thesauri.status();
@@ -182,7 +203,9 @@ Result<MappingRun> RunMapping(const MappingRequest& request) {
   if (!thesauri.ok()) return thesauri.status();
   RealFileSystem fs;
   Workspace workspace(&fs, request.workspace_root);
-  auto target = workspace.Load(CertificationId(request.target));
+  auto target_id = ResolveCertification(workspace, request.target);
+  if (!target_id.ok()) return target_id.status();
+  auto target = workspace.Load(*target_id);
   if (!target.ok()) return target.status();
   auto catalog = workspace.LoadCatalog();
   if (!catalog.ok()) return catalog.status();

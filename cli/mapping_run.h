@@ -22,6 +22,11 @@ namespace passerelle::cli {
 Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
                                           const std::string& path, const std::string& candidate);
 
+// NotFound for `candidate`, absent from `index`: the message lists the
+// candidates indexed (the nearest first when one is close), or says that
+// none is and how to add one.
+Status UnknownCandidate(const DossierIndex& index, const std::string& candidate);
+
 // A candidate id from a file name: its stem, characters outside letters,
 // digits, '-', '_' and '.' replaced by '-', at most 64 characters.
 std::string CandidateIdFromFileName(const std::string& path);

@@ -12,10 +12,42 @@ namespace {
 struct Item {
   enum class Kind { kWord, kPhrase, kPrefix, kOr, kNot } kind;
   std::string text;
+  size_t at = 0;  // byte offset in the query
 };
 
-// Splits the query into words, phrases, prefixes and operators.
-std::vector<Item> Tokenize(const std::string& query) {
+// "recherche « usinage AND ( » mal formée, caractère 13 : …", with the
+// query and a caret under the offending character on the next lines.
+Status SyntaxError(const std::string& query, size_t at, const std::string& what) {
+  const size_t column = Utf8Length(std::string_view(query).substr(0, at));
+  return Status::InvalidArgument("recherche mal formée, caractère " + std::to_string(column + 1) +
+                                 " : " + what + "\n  " + query + "\n  " +
+                                 std::string(column, ' ') + "^");
+}
+
+bool IsOperator(const Item& item) {
+  return item.kind == Item::Kind::kOr || item.kind == Item::Kind::kNot;
+}
+
+// What is wrong with the operators of `items`, in order: an OR with no item
+// before or after it, a NOT with nothing to exclude.
+Status CheckOperators(const std::string& query, const std::vector<Item>& items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Item& item = items[i];
+    const bool last = i + 1 == items.size();
+    if (item.kind == Item::Kind::kOr && (i == 0 || IsOperator(items[i - 1])))
+      return SyntaxError(query, item.at, "« " + item.text + " » doit suivre un mot");
+    if (IsOperator(item) && (last || items[i + 1].kind == Item::Kind::kOr))
+      return SyntaxError(query, item.at,
+                         "« " + item.text + " » doit être suivi d'un mot ou d'une expression");
+  }
+  return Status::OK();
+}
+
+// Splits the query into words, phrases, prefixes and operators; "AND" and
+// "ET" are accepted and change nothing (every word is required).
+// InvalidArgument, with the position, for a quote left open, a parenthesis
+// (not supported) or a misplaced operator.
+Result<std::vector<Item>> Tokenize(const std::string& query) {
   std::vector<Item> items;
   size_t i = 0;
   while (i < query.size()) {
@@ -23,36 +55,45 @@ std::vector<Item> Tokenize(const std::string& query) {
       ++i;
       continue;
     }
+    if (query[i] == '(' || query[i] == ')')
+      return SyntaxError(query, i,
+                         "les parenthèses ne sont pas prises en charge (les mots sont tous "
+                         "exigés ; OR pour une alternative, NOT pour exclure)");
     if (query[i] == '"') {
-      size_t close = query.find('"', i + 1);
-      if (close == std::string::npos) close = query.size();
-      items.push_back({Item::Kind::kPhrase, query.substr(i + 1, close - i - 1)});
+      const size_t close = query.find('"', i + 1);
+      if (close == std::string::npos)
+        return SyntaxError(query, i, "guillemet ouvert mais jamais fermé");
+      items.push_back({Item::Kind::kPhrase, query.substr(i + 1, close - i - 1), i});
       i = close + 1;
       continue;
     }
+    const size_t start = i;
     size_t end = i;
     while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end])) &&
-           query[end] != '"')
+           query[end] != '"' && query[end] != '(' && query[end] != ')')
       ++end;
     std::string word = query.substr(i, end - i);
     i = end;
+    if (word == "AND" || word == "ET") continue;
     if (word == "OR" || word == "OU") {
-      items.push_back({Item::Kind::kOr, ""});
+      items.push_back({Item::Kind::kOr, word, start});
       continue;
     }
     if (word == "NOT" || word == "SAUF") {
-      items.push_back({Item::Kind::kNot, ""});
+      items.push_back({Item::Kind::kNot, word, start});
       continue;
     }
     if (word.size() > 1 && word[0] == '-') {
-      items.push_back({Item::Kind::kNot, ""});
+      items.push_back({Item::Kind::kNot, "-", start});
       word.erase(0, 1);
     }
     if (word.size() > 1 && word.back() == '*')
-      items.push_back({Item::Kind::kPrefix, word.substr(0, word.size() - 1)});
+      items.push_back({Item::Kind::kPrefix, word.substr(0, word.size() - 1), start});
     else
-      items.push_back({Item::Kind::kWord, word});
+      items.push_back({Item::Kind::kWord, word, start});
   }
+  Status s = CheckOperators(query, items);
+  if (!s.ok()) return s;
   return items;
 }
 
@@ -97,7 +138,9 @@ Xapian::Query ItemQuery(const Item& item, const FrenchAnalyzer& analyzer) {
 }  // namespace
 
 Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer) {
-  std::vector<Item> items = Tokenize(query);
+  Result<std::vector<Item>> tokenized = Tokenize(query);
+  if (!tokenized.ok()) return tokenized.status();
+  const std::vector<Item>& items = *tokenized;
   std::vector<Xapian::Query> positive, negative;
   ParsedQuery parsed;
   bool pending_or = false, pending_not = false;

@@ -1,5 +1,5 @@
 // Searching the dossier index with the French analyzer (docs/search.md).
-// Query syntax: words are ANDed; "OR" / "OU" between two items; "NOT x",
+// Query syntax: words are ANDed ("AND" / "ET" may be written); "OR" / "OU" between two items; "NOT x",
 // "SAUF x" or "-x" excludes; "double quotes" make a phrase; "prefix*"
 // matches the terms starting with the prefix.
 #pragma once
@@ -45,7 +45,10 @@ struct ParsedQuery {
 };
 
 // The Xapian query for `query` (syntax in docs/search.md); InvalidArgument
-// (French) when it has no searchable word.
+// (French) when it has no searchable word, or is malformed: a quote left
+// open, a parenthesis, an OR or NOT with nothing to apply to. The message
+// names the character ("caractère 13") and its next lines show the query
+// with a caret under it.
 Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer);
 
 // A snippet of `text` around the tokens whose term is in `terms` or starts

@@ -26,7 +26,7 @@ Status Prepare(EquivalenceReportContext& ctx) {
 DocumentInfo Info(const EquivalenceReportContext& ctx) {
   const EquivalenceReportInput& in = ctx.in;
   DocumentInfo info;
-  info.title = "Rapport d'équivalence – " + in.a.id.value + " – " + in.b.id.value;
+  info.title = FrenchTypography("Rapport d'équivalence – " + in.a.id.value + " – " + in.b.id.value);
   info.subject = FrenchTypography("Correspondances entre " + in.a.id.value + " (" + in.a.title +
                                   ") et " + in.b.id.value + " (" + in.b.title + ")");
   info.creator = "Passerelle " + in.engine_version;

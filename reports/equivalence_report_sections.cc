@@ -164,13 +164,16 @@ void DrawReadingGuide(Document& doc, const EquivalenceReportContext& ctx) {
 
 }  // namespace
 
+std::string EquivalenceNotice();
+
 void DrawEquivalenceCover(Document& doc, const EquivalenceReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
   const std::string kicker = Fr("Passerelle · équivalences entre référentiels");
   const std::string subtitle =
-      Fr("Deux référentiels côte à côte : blocs, compétences, ce qui se correspond et ce qui n'a "
+      Fr("Deux référentiels côte à côte : blocs, compétences, ce qui correspond et ce qui n'a "
          "pas d'équivalent");
-  DrawCoverTitle(doc, st, {kicker, 40, "Rapport d'équivalence", subtitle, 22});
+  const std::string title = Fr("Rapport d'équivalence");
+  DrawCoverTitle(doc, st, {kicker, 40, title, subtitle, 22});
   DrawIdentity(doc, ctx);
   doc.Space(10);
   DrawOfficial(doc, ctx);
@@ -180,6 +183,7 @@ void DrawEquivalenceCover(Document& doc, const EquivalenceReportContext& ctx) {
   DrawCoverageLine(doc, ctx, ctx.in.comparison.b, ctx.in.a.id);
   doc.Space(10);
   DrawReadingGuide(doc, ctx);
+  DrawClosingNotice(doc, st, EquivalenceNotice());
 }
 
 // ---- heat map ----
@@ -258,12 +262,15 @@ void DrawBlocHeatMap(Document& doc, const EquivalenceReportContext& ctx) {
 
 // ---- closing ----
 
+std::string EquivalenceNotice() {
+  return Fr("Ce rapport compare automatiquement les textes des deux référentiels. Il aide à "
+            "repérer les correspondances et ce qui n'a pas d'équivalent ; il ne vaut pas "
+            "déclaration d'équivalence : celle-ci appartient aux certificateurs.");
+}
+
 void DrawEquivalenceClosing(Document& doc, const EquivalenceReportContext& ctx) {
-  DrawClosingNotice(
-      doc, ctx.styles,
-      Fr("Ce rapport compare automatiquement les textes des deux référentiels. Il aide à "
-         "repérer les correspondances et ce qui n'a pas d'équivalent ; il ne vaut pas "
-         "déclaration d'équivalence : celle-ci appartient aux certificateurs."));
+  // Also on the cover: not worth a page of its own at the end.
+  DrawClosingNotice(doc, ctx.styles, EquivalenceNotice(), /*unless_alone=*/true);
 }
 
 }  // namespace passerelle::reports

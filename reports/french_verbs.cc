@@ -18,6 +18,9 @@ constexpr std::array kEtreVerbs = {
     "rentrer",  "naître",  "mourir",  "tomber",   "apparaître",
 };
 
+// Être verbs followed by an attribute rather than an object.
+constexpr std::array kAttributiveVerbs = {"devenir", "redevenir", "rester", "demeurer"};
+
 // Whole-word irregular participles.
 constexpr std::pair<const char*, const char*> kIrregular[] = {
     {"être", "été"},
@@ -157,6 +160,7 @@ std::optional<PastParticiple> PastParticipleOf(std::string_view infinitive) {
     if (c < 0x80 && !(c >= 'a' && c <= 'z')) return std::nullopt;
   PastParticiple result;
   result.with_etre = Contains(kEtreVerbs, infinitive);
+  result.attributive = Contains(kAttributiveVerbs, infinitive);
   for (const auto& [verb, participle] : kIrregular) {
     if (infinitive == verb) {
       result.form = participle;

@@ -15,6 +15,9 @@ namespace passerelle::reports {
 struct PastParticiple {
   std::string form;        // masculine singular: "monté", "pris", "intervenu"
   bool with_etre = false;  // "vous êtes intervenu" rather than "vous avez ..."
+  // A verb of state whose complement is an attribute, not an object: "être"
+  // even before a noun phrase ("devenir un lecteur", "rester calme").
+  bool attributive = false;
 };
 
 // `infinitive` in lower case ("monter", "définir", "prendre"). nullopt when

@@ -54,7 +54,10 @@ Result<std::string> RenderGapReport(const GapReportInput& in, const GapReportOpt
   DrawCover(doc, ctx);
   doc.NewPage();
   DrawBlocSummary(doc, ctx);
-  DrawCompetenceDetails(doc, ctx);
+  if (BelowFitFloor(ctx))
+    DrawNoFit(doc, ctx);
+  else
+    DrawCompetenceDetails(doc, ctx);
   DrawElsewhere(doc, ctx);
   DrawClosing(doc, ctx);
   doc.AddFooters(FrenchTypography("Passerelle " + in.engine_version + " · " +

@@ -54,6 +54,12 @@ struct GapReportOptions {
   int max_situations = 8;
   // Locations of further evidence listed after the best passage.
   int max_other_locations = 4;
+  // Below this coverage, with no competence covered, the certification does
+  // not fit the experience: the report says so after the bloc summary,
+  // points to better fits (`elsewhere`, passerelle suggest) and leaves out
+  // the competence details, which would only list the whole referentiel.
+  // 0.1 is under one competence in five partly shown.
+  double fit_floor = 0.1;
 };
 
 // The PDF bytes. InvalidArgument (French message) for a date that is not

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "engine/text.h"
+#include "reports/coverage_scope.h"
 #include "reports/gap_report_text.h"
 #include "reports/palette.h"
 #include "reports/report_document.h"
@@ -39,7 +40,7 @@ void DrawCoverageBar(Document& doc, const Box& box, double coverage,
 }
 
 double BadgeColumn(const Document& doc) {
-  return BadgeSize(doc, StatusLabel(CoverageStatus::kMissing),
+  return BadgeSize(doc, CompetenceStatusWord(CoverageStatus::kMissing),
                    StatusBadge(CoverageStatus::kMissing))
              .width +
          8;
@@ -55,9 +56,9 @@ void BadgedParagraph(Document& doc, CoverageStatus status, const std::vector<Tex
   const double all = lines.size() <= 3 ? first + (lines.size() == 3 ? lines[2].height : 0) : first;
   doc.EnsureSpace(all + keep_with_next);
   const BadgeStyle badge = StatusBadge(status);
-  const double badge_height = BadgeSize(doc, StatusLabel(status), badge).height;
+  const double badge_height = BadgeSize(doc, CompetenceStatusWord(status), badge).height;
   const double top = doc.cursor() + (lines.front().height - badge_height) / 2;
-  DrawBadge(doc, StatusLabel(status), badge, doc.Left(), top);
+  DrawBadge(doc, CompetenceStatusWord(status), badge, doc.Left(), top);
   ParagraphOptions options;
   options.indent = column;
   options.space_after = 3;
@@ -84,9 +85,9 @@ void DrawIdentity(Document& doc, const GapReportContext& ctx) {
   auto row = [&](const std::string& label, const std::string& value) {
     table.AddRow({TableCell{{{label, st.label}}, 0, {}}, TableCell{{{value, st.body}}, 0, {}}});
   };
-  row("Candidat", ctx.candidate);
+  row("Candidature", ctx.candidate);
   std::string target = cert.id.value + " — " + Fr(cert.title);
-  if (!cert.abbreviation.empty()) target += " (" + cert.abbreviation + ")";
+  if (!TitleNamesAbbreviation(cert)) target += " (" + cert.abbreviation + ")";
   row("Certification visée", target);
   if (cert.level > 0) row("Niveau", std::to_string(cert.level) + " (nomenclature européenne)");
   row("Date du rapport", ctx.date_text);
@@ -101,35 +102,69 @@ void DrawIdentity(Document& doc, const GapReportContext& ctx) {
   table.Draw(doc);
 }
 
-// The panel with the overall coverage as a big figure, laid out from its
-// top: the figure and its reading, then the stacked bar and the counts.
+// "enseignement général et blocs facultatifs compris", naming only the kinds
+// of bloc the certification has beside its trade blocs.
+std::string OtherBlocsIncluded(const Certification& cert) {
+  bool general = false, optional = false;
+  for (const Bloc& b : cert.blocs) {
+    general = general || ScopeIn(cert, b) == BlocScope::kGeneral;
+    optional = optional || ScopeIn(cert, b) == BlocScope::kOptional;
+  }
+  if (general && optional) return "enseignement général et blocs facultatifs compris";
+  return general ? "enseignement général compris" : "blocs facultatifs compris";
+}
+
+// The panel with the coverage as a big figure, laid out from its top: the
+// figure and its reading, then the stacked bar and the counts. When the
+// certification holds general-education or optional blocs, the figure is
+// the professional blocs' and the overall one follows, labelled.
 void DrawCoveragePanel(Document& doc, const GapReportContext& ctx) {
   const ReportStyles& st = ctx.styles;
   const MappingResult& m = ctx.in.mapping;
+  const std::optional<ScopedCoverage> pro = ProfessionalCoverage(ctx.in.certification, m);
+  const ScopedCoverage shown =
+      pro ? *pro : ScopedCoverage{m.coverage, m.covered, m.partial, m.missing};
   const double pad = 16;
   const double bar_top = pad + st.figure.size * 1.2 + 10;
   const double counts_baseline = bar_top + 12 + 13;
-  const double height = counts_baseline + 12;
+  const double inner = doc.ContentWidth() - 2 * pad;
+  std::vector<TextRun> overall;
+  if (pro)
+    overall = {{Fr("Ensemble de la certification, " + OtherBlocsIncluded(ctx.in.certification) +
+                   " : " + FormatPercent(m.coverage) + " (" +
+                   StatusCounts(m.covered, m.partial, m.missing) + ")"),
+                st.small}};
+  const std::vector<WrappedLine> overall_lines =
+      overall.empty() ? std::vector<WrappedLine>{} : doc.Wrap(overall, inner);
+  double overall_height = 0;
+  for (const WrappedLine& line : overall_lines) overall_height += line.height;
+  const double height = counts_baseline + 12 + overall_height;
   doc.EnsureSpace(height);
   const Box panel{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
   doc.FillStrokeRect(panel, Color::Hex(0xF1F4F8), Color::Hex(0xC9D3DF), 0.6);
-  const std::string figure = FormatPercent(m.coverage);
+  const std::string figure = FormatPercent(shown.coverage);
   const double figure_width = doc.TextWidth(figure, st.figure);
   doc.DrawText(figure, st.figure, panel.x + pad, panel.y + pad + st.figure.size * 0.93);
   const double text_x = panel.x + pad + std::max(figure_width, 90.0) + 18;
   const TextStyle reading = MakeStyle(Face::kSansBold, 12, kInk);
-  doc.DrawText("couverture globale du référentiel", st.label, text_x, panel.y + pad + 12);
-  const int total = m.covered + m.partial + m.missing;
-  std::vector<TextRun> runs = {{Fr(CoverageReading(m.covered, m.partial, total)), reading}};
+  doc.DrawText(pro ? "couverture des blocs professionnels" : "couverture globale du référentiel",
+               st.label, text_x, panel.y + pad + 12);
+  const int total = shown.covered + shown.partial + shown.missing;
+  std::vector<TextRun> runs = {{Fr(CoverageReading(shown.covered, shown.partial, total)), reading}};
   double y = panel.y + pad + 20;
   for (const WrappedLine& line : doc.Wrap(runs, panel.right() - pad - text_x)) {
     doc.DrawLine(line, runs, text_x, y, panel.right() - pad - text_x, Align::kLeft);
     y += line.height;
   }
   const Box bar{panel.x + pad, panel.y + bar_top, panel.width - 2 * pad, 12};
-  DrawBar(doc, bar, CoverageSegments(m.covered, m.partial, m.missing), kRule);
-  doc.DrawText(Fr(StatusCounts(m.covered, m.partial, m.missing)), st.small, bar.x,
+  DrawBar(doc, bar, CoverageSegments(shown.covered, shown.partial, shown.missing), kRule);
+  doc.DrawText(Fr(StatusCounts(shown.covered, shown.partial, shown.missing)), st.small, bar.x,
                panel.y + counts_baseline);
+  double line_top = panel.y + counts_baseline + 5;
+  for (const WrappedLine& line : overall_lines) {
+    doc.DrawLine(line, overall, bar.x, line_top, inner, Align::kLeft);
+    line_top += line.height;
+  }
   doc.SetCursor(panel.bottom() + 22);
 }
 
@@ -166,6 +201,7 @@ void DrawCover(Document& doc, GapReportContext& ctx) {
   doc.Space(14);
   DrawCoveragePanel(doc, ctx);
   DrawReadingGuide(doc, ctx);
+  DrawCoverNotice(doc, ctx);
 }
 
 // ---- bloc summary ----
@@ -207,10 +243,20 @@ void DrawBlocSummary(Document& doc, GapReportContext& ctx) {
         {BlocShortName(b.id, m.target.empty() ? ctx.in.certification.id : m.target) + " — ",
          st.body_bold},
         {Fr(BlocTitle(ctx, b)), st.body}};
+    if (const Bloc* bloc = ctx.in.certification.FindBloc(b.id)) {
+      const BlocScope scope = ScopeIn(ctx.in.certification, *bloc);
+      if (scope == BlocScope::kOptional) name.push_back({" (facultatif)", st.small});
+      if (scope == BlocScope::kGeneral) name.push_back({" (enseignement général)", st.small});
+    }
     table.AddRow({TableCell{name, 0, {}}, CoverageCell(b.coverage, b.covered, b.partial, b.missing),
                   CountCell(table, b.covered), CountCell(table, b.partial),
                   CountCell(table, b.missing)});
   }
+  if (const auto pro = ProfessionalCoverage(ctx.in.certification, m))
+    table.AddRow({TableCell{{{"Blocs professionnels", st.body_bold}}, 0, {}},
+                  CoverageCell(pro->coverage, pro->covered, pro->partial, pro->missing),
+                  CountCell(table, pro->covered), CountCell(table, pro->partial),
+                  CountCell(table, pro->missing)});
   table.AddRow({TableCell{{{"Ensemble de la certification", st.body_bold}}, 0, {}},
                 CoverageCell(m.coverage, m.covered, m.partial, m.missing),
                 CountCell(table, m.covered), CountCell(table, m.partial),
@@ -218,21 +264,56 @@ void DrawBlocSummary(Document& doc, GapReportContext& ctx) {
   table.Draw(doc);
   DrawLegend(doc,
              {{ColorsFor(CoverageStatus::kCovered).fill, ColorsFor(CoverageStatus::kCovered).border,
-               "couvert"},
+               "couvertes"},
               {ColorsFor(CoverageStatus::kPartial).fill, ColorsFor(CoverageStatus::kPartial).border,
-               "partiel"},
+               "partielles"},
               {ColorsFor(CoverageStatus::kMissing).fill, ColorsFor(CoverageStatus::kMissing).border,
-               "non couvert"}},
+               "non couvertes"}},
              st.small);
   const bool shared = std::any_of(m.competences.begin(), m.competences.end(),
                                   [](const CompetenceMapping& c) { return c.blocs.size() > 1; });
   if (shared) {
     doc.Space(4);
-    doc.Paragraph(Fr("Une compétence commune à plusieurs " + BlocNoun(kind, true) +
-                     " compte dans chacun ; la ligne d'ensemble compte chaque compétence une "
-                     "fois."),
+    doc.Paragraph(Fr("Une compétence commune à plusieurs " + BlocNoun(kind, true) + " compte dans " +
+                     (kind == CertificationKind::kTp ? "chacune" : "chacun") +
+                     " ; la ligne d'ensemble compte chaque compétence une fois."),
                   st.small);
   }
+}
+
+// ---- no fit ----
+
+namespace {
+
+// The command to type, kept on one line (no-break spaces).
+std::string SuggestCommand(const GapReportContext& ctx) {
+  return "passerelle\u00A0suggest\u00A0--candidate\u00A0" + ctx.candidate;
+}
+
+}  // namespace
+
+bool BelowFitFloor(const GapReportContext& ctx) {
+  const MappingResult& m = ctx.in.mapping;
+  return m.covered == 0 && m.coverage < ctx.options.fit_floor && !m.competences.empty();
+}
+
+void DrawNoFit(Document& doc, GapReportContext& ctx) {
+  const ReportStyles& st = ctx.styles;
+  doc.Space(16);
+  doc.Heading(Fr("Cette certification ne correspond pas à l'expérience décrite"), st.h1, 60, 6);
+  doc.Paragraph(
+      Fr("Le dossier ne montre aucune compétence de " + ctx.in.certification.id.value +
+         " et n'en touche que " + FormatPercent(ctx.in.mapping.coverage) +
+         " : détailler ce qui reste à montrer reviendrait à recopier tout le référentiel. Mieux "
+         "vaut viser une certification plus proche de cette expérience."),
+      st.body, Indented(0, 6));
+  doc.Paragraph(Fr(ctx.in.elsewhere.empty()
+                       ? "Pour trouver celles que le dossier couvre le mieux : " + SuggestCommand(ctx) +
+                             "."
+                       : "Celles que le dossier couvre le mieux sont ci-dessous ; la liste "
+                         "complète : " +
+                             SuggestCommand(ctx) + "."),
+                st.body, Indented(0, 6));
 }
 
 // ---- elsewhere ----
@@ -274,12 +355,22 @@ void DrawElsewhere(Document& doc, GapReportContext& ctx) {
 
 // ---- closing ----
 
+namespace {
+
+std::string GapNotice() {
+  return Fr("Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
+            "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
+            "compétent pour valider tout ou partie de la certification.");
+}
+
+}  // namespace
+
+void DrawCoverNotice(Document& doc, GapReportContext& ctx) {
+  DrawClosingNotice(doc, ctx.styles, GapNotice());
+}
+
 void DrawClosing(Document& doc, GapReportContext& ctx) {
-  DrawClosingNotice(
-      doc, ctx.styles,
-      Fr("Ce rapport est une aide à la préparation du dossier : il s'appuie sur une lecture "
-         "automatique et ne remplace pas l'accompagnement. La décision appartient au jury, seul "
-         "compétent pour valider tout ou partie de la certification."));
+  DrawClosingNotice(doc, ctx.styles, GapNotice(), /*unless_alone=*/true);
 }
 
 }  // namespace passerelle::reports

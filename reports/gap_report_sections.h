@@ -36,7 +36,7 @@ std::vector<BarSegment> CoverageSegments(int covered, int partial, int missing);
 // A coverage bar with its percentage at the right, filling `box`.
 void DrawCoverageBar(Document& doc, const Box& box, double coverage,
                      const std::vector<BarSegment>& segments);
-// Width of the column holding status badges ("non couvert" fits).
+// Width of the column holding status badges ("non couverte" fits).
 double BadgeColumn(const Document& doc);
 // A status badge at the left margin and `runs` wrapping beside it; the badge
 // and the first lines stay on the same page, with `keep_with_next` points of
@@ -52,8 +52,16 @@ const std::string& BlocTitle(const GapReportContext& ctx, const BlocMapping& blo
 void DrawCover(Document& doc, GapReportContext& ctx);
 void DrawBlocSummary(Document& doc, GapReportContext& ctx);
 void DrawCompetenceDetails(Document& doc, GapReportContext& ctx);
+// True when the mapping is below the options' fit floor.
+bool BelowFitFloor(const GapReportContext& ctx);
+// In place of the details for such a mapping: says the certification does
+// not fit, and where to look.
+void DrawNoFit(Document& doc, GapReportContext& ctx);
 // Nothing when ctx.in.elsewhere is empty.
 void DrawElsewhere(Document& doc, GapReportContext& ctx);
+// The notice saying the jury decides: on the cover, and at the end unless
+// it would stand alone on a page.
+void DrawCoverNotice(Document& doc, GapReportContext& ctx);
 void DrawClosing(Document& doc, GapReportContext& ctx);
 
 }  // namespace passerelle::reports

@@ -7,13 +7,17 @@ namespace passerelle::reports {
 
 std::string CoverageReading(int covered, int partial, int total) {
   if (total <= 0) return "Le référentiel ne compte aucune compétence";
-  std::string out;
   if (covered == 0) {
-    out = "Aucune compétence sur " + FormatInteger(total) + " couverte";
-  } else {
-    out = CountNoun(covered, "compétence", "compétences") + " sur " + FormatInteger(total) + " " +
-          std::string(PluralForm(covered, "couverte", "couvertes"));
+    if (total == 1)
+      return partial > 0 ? "La compétence est partielle" : "La compétence n'est pas encore couverte";
+    std::string out = "Aucune des " + FormatInteger(total) + " compétences n'est encore couverte";
+    if (partial > 0)
+      out += partial == 1 ? " ; 1 est partielle" : " ; " + FormatInteger(partial) + " sont partielles";
+    return out;
   }
+  std::string out = CountNoun(covered, "compétence", "compétences") + " sur " +
+                    FormatInteger(total) + " " +
+                    std::string(PluralForm(covered, "couverte", "couvertes"));
   if (partial > 0)
     out += ", " + FormatInteger(partial) + " " +
            std::string(PluralForm(partial, "partielle", "partielles"));
@@ -46,6 +50,23 @@ std::string BlocShortName(const BlocId& bloc, const CertificationId& certificati
 std::string CompetenceShortName(const CompetenceMapping& competence,
                                 const CertificationId& certification) {
   return ShortName(competence.id.value, competence.number, certification);
+}
+
+std::string CompetenceStatusWord(CoverageStatus status) {
+  switch (status) {
+    case CoverageStatus::kCovered:
+      return "couverte";
+    case CoverageStatus::kPartial:
+      return "partielle";
+    case CoverageStatus::kMissing:
+      break;
+  }
+  return "non couverte";
+}
+
+bool TitleNamesAbbreviation(const Certification& cert) {
+  if (cert.abbreviation.empty()) return true;
+  return FoldForMatch(cert.title).find(FoldForMatch(cert.abbreviation)) != std::string::npos;
 }
 
 std::string BlocNoun(CertificationKind kind, bool plural) {

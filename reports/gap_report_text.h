@@ -11,8 +11,8 @@
 namespace passerelle::reports {
 
 // The one-line reading of the cover: "7 compétences sur 9 couvertes,
-// 1 partielle", "1 compétence sur 9 couverte", "Aucune compétence sur 9
-// couverte, 2 partielles".
+// 1 partielle", "1 compétence sur 9 couverte", "Aucune des 9 compétences
+// n'est encore couverte ; 2 sont partielles".
 std::string CoverageReading(int covered, int partial, int total);
 
 // "2 couvertes, 1 partielle, 0 non couverte".
@@ -31,6 +31,15 @@ std::string BlocShortName(const BlocId& bloc, const CertificationId& certificati
 // certification's prefix ("BC01-C2").
 std::string CompetenceShortName(const CompetenceMapping& competence,
                                 const CertificationId& certification);
+
+// The status word of a competence (feminine): "couverte", "partielle",
+// "non couverte".
+std::string CompetenceStatusWord(CoverageStatus status);
+
+// True when the certification's title already names its abbreviation
+// ("… (CQPM)" for CQP, "BAC PRO …" for BAC PRO), or it has none: the
+// abbreviation is then not repeated after the title.
+bool TitleNamesAbbreviation(const Certification& cert);
 
 // "activité type" for a titre professionnel, "bloc" otherwise; plural with
 // `plural`.

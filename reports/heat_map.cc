@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "reports/figures.h"
+#include "reports/text_wrap.h"
 #include "reports/typography.h"
 
 namespace passerelle::reports {
@@ -11,6 +12,47 @@ namespace {
 
 bool At(const std::vector<std::vector<bool>>& grid, size_t r, size_t c) {
   return r < grid.size() && c < grid[r].size() && grid[r][c];
+}
+
+// A row label on at most two lines of the label column; the second line
+// ends with an ellipsis when the label is longer still.
+std::vector<std::string> RowLabelLines(const Document& doc, const std::string& label,
+                                       const HeatMapStyle& style) {
+  const double width = style.row_label_width - 6;
+  std::vector<std::string> lines = WrapText(label, style.row_label, width, doc.Measure());
+  if (lines.size() > 2) {
+    lines.resize(2);
+    lines[1] = doc.Ellipsize(lines[1] + " …", style.row_label, width);
+  }
+  return lines;
+}
+
+// The style fitted to the map's content: a small map gets wider cells and
+// larger figures; the label column widens to hold the row labels (on two
+// lines at most) while the cells keep a readable width, and rows grow to
+// two lines when a label needs them.
+HeatMapStyle FitStyle(const Document& doc, const HeatMap& map, const HeatMapStyle& style,
+                      size_t columns_per_band) {
+  HeatMapStyle fitted = style;
+  const double content = doc.ContentWidth();
+  double widest = 0;
+  for (const std::string& label : map.row_labels)
+    widest = std::max(widest, doc.TextWidth(label, style.row_label) + 6);
+  const double cells_at_ease = static_cast<double>(columns_per_band) * 56;
+  fitted.row_label_width =
+      std::clamp(std::min(widest, content - cells_at_ease), style.row_label_width, content * 0.62);
+  const double cell = (content - fitted.row_label_width) / static_cast<double>(columns_per_band);
+  fitted.max_cell_width = std::max(style.max_cell_width, std::min(72.0, cell));
+  if (fitted.max_cell_width >= 48) {
+    fitted.cell.size = 8.5;
+    fitted.column_label.size = 8;
+    fitted.row_label.size = 8.5;
+  }
+  for (const std::string& label : map.row_labels)
+    if (RowLabelLines(doc, label, fitted).size() > 1)
+      fitted.cell_height =
+          std::max(fitted.cell_height, 2 * fitted.row_label.LineHeight() + 4);
+  return fitted;
 }
 
 // One band of columns [first, last) of the map.
@@ -53,9 +95,14 @@ class BandRenderer {
   void DrawRow(size_t r) {
     const double top = doc_.cursor();
     const TextStyle& ls = style_.row_label;
-    const std::string label = doc_.Ellipsize(map_.row_labels[r], ls, style_.row_label_width - 6);
-    doc_.DrawText(label, ls, doc_.Left(),
-                  top + (style_.cell_height - ls.size) / 2 + ls.size * 0.85);
+    const std::vector<std::string> lines = RowLabelLines(doc_, map_.row_labels[r], style_);
+    const double block = static_cast<double>(lines.size()) * ls.LineHeight();
+    double baseline = top + (style_.cell_height - block) / 2 + ls.size * 0.93 +
+                      (ls.LineHeight() - ls.size * 1.16) / 2;
+    for (const std::string& line : lines) {
+      doc_.DrawText(line, ls, doc_.Left(), baseline);
+      baseline += ls.LineHeight();
+    }
     for (size_t c = first_; c < last_; ++c) {
       const Box box{X(c), top, cell_, style_.cell_height};
       if (r < map_.values.size() && c < map_.values[r].size())
@@ -93,9 +140,11 @@ void DrawHeatMap(Document& doc, const HeatMap& map, const HeatMapStyle& style) {
   const size_t per_band = std::max<size_t>(1, static_cast<size_t>(room / style.min_cell_width));
   const size_t bands = (columns + per_band - 1) / per_band;
   const size_t width = (columns + bands - 1) / bands;  // balanced bands
-  const double cell = std::min(style.max_cell_width, room / width);
+  const HeatMapStyle fitted = FitStyle(doc, map, style, width);
+  const double cell =
+      std::min(fitted.max_cell_width, (doc.ContentWidth() - fitted.row_label_width) / width);
   for (size_t first = 0; first < columns; first += width)
-    BandRenderer(doc, map, style, first, std::min(columns, first + width), cell).Draw();
+    BandRenderer(doc, map, fitted, first, std::min(columns, first + width), cell).Draw();
 }
 
 }  // namespace passerelle::reports

@@ -17,7 +17,13 @@ StatusColors ColorsFor(CoverageStatus status) {
 }
 
 Color HeatColor(double value) {
-  const double v = std::clamp(value, 0.0, 1.0);
+  // An S-curve rather than a straight ramp: the middle of the scale, where
+  // a pair of blocs turns from unrelated to corresponding, takes most of
+  // the lightness range, so that 0.3 reads pale and 0.7 dark.
+  // A little of the straight ramp keeps it strictly darker at every step.
+  const double clamped = std::clamp(value, 0.0, 1.0);
+  const double x = std::clamp((clamped - 0.15) / 0.7, 0.0, 1.0);
+  const double v = 0.15 * clamped + 0.85 * x * x * (3 - 2 * x);
   const Color light = Color::Hex(0xF4F7FB);
   const Color dark = Color::Hex(0x123A63);
   return {light.r + (dark.r - light.r) * v, light.g + (dark.g - light.g) * v,

@@ -28,7 +28,8 @@ struct StatusColors {
 StatusColors ColorsFor(CoverageStatus status);
 
 // Heat-map fill for a value in [0, 1]: from near white to dark blue, by
-// lightness only, so the order reads the same in grey.
+// lightness only, so the order reads the same in grey. The ramp is an
+// S-curve: 0.3 is pale (luma about 0.84) and 0.7 dark (about 0.33).
 Color HeatColor(double value);
 
 // Black or white, whichever reads better on `fill`.

@@ -1,6 +1,8 @@
 #include "reports/pdf_document.h"
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include <algorithm>
 #include <array>
@@ -38,6 +40,55 @@ bool IsPlain(std::string_view text) {
 }
 
 HPDF_Page Page(void* handle) { return static_cast<HPDF_Page>(handle); }
+
+// libharu 2.3.0's UTF-8 encoder gives each Type0 font, as its ToUnicode
+// CMap, a copy of its encoding CMap ("begincidrange <0000> <FFFF> 0"):
+// poppler warns "Invalid 'begincidrange' operator in ToUnicode CMap" and
+// text extraction and screen readers must guess. With the UTF-8 encoder and
+// Identity-H, a character code is its BMP code point, so the correct map is
+// the identity: one bfrange per high byte (a bfrange may not cross one),
+// leaving out the surrogates, which are not characters.
+std::string IdentityToUnicodeCMap() {
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n"
+      "12 dict begin\n"
+      "begincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n"
+      "/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::string> ranges;
+  char line[40];
+  for (unsigned high = 0; high <= 0xFF; ++high) {
+    if (high >= 0xD8 && high <= 0xDF) continue;  // surrogates
+    std::snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n", high, high, high);
+    ranges.push_back(line);
+  }
+  // At most 100 entries per block (PDF 32000-1, 9.10.3).
+  for (size_t i = 0; i < ranges.size(); i += 100) {
+    const size_t n = std::min<size_t>(100, ranges.size() - i);
+    cmap += std::to_string(n) + " beginbfrange\n";
+    for (size_t j = i; j < i + n; ++j) cmap += ranges[j];
+    cmap += "endbfrange\n";
+  }
+  return cmap +
+         "endcmap\n"
+         "CMapName currentdict /CMap defineresource pop\n"
+         "end\n"
+         "end\n";
+}
+
+// Replaces the ToUnicode stream of `font` by the identity map. False when
+// the font has none or it cannot be rewritten (the PDF is still valid).
+bool WriteToUnicode(HPDF_Font font) {
+  HPDF_Dict dict = static_cast<HPDF_Dict>(
+      HPDF_Dict_GetItem(reinterpret_cast<HPDF_Dict>(font), "ToUnicode", HPDF_OCLASS_DICT));
+  if (dict == nullptr || dict->stream == nullptr) return false;
+  static const std::string cmap = IdentityToUnicodeCMap();
+  HPDF_MemStream_FreeData(dict->stream);
+  return HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                           static_cast<HPDF_UINT>(cmap.size())) == HPDF_OK;
+}
 
 }  // namespace
 
@@ -122,6 +173,7 @@ Status Document::LoadFonts(const FontFiles& fonts) {
     }
     const char* name = HPDF_LoadTTFontFromFile(impl_->doc, path.c_str(), HPDF_TRUE);
     if (name != nullptr) impl_->fonts[i] = HPDF_GetFont(impl_->doc, name, "UTF-8");
+    if (impl_->fonts[i] != nullptr) WriteToUnicode(impl_->fonts[i]);
     if (name == nullptr || impl_->fonts[i] == nullptr || impl_->error != HPDF_OK) {
       char code[32] = "";
       if (impl_->error != HPDF_OK)
@@ -338,9 +390,18 @@ void Document::Paragraph(const std::vector<TextRun>& runs, const ParagraphOption
   const double width = options.width > 0 ? options.width : Right() - x;
   const std::vector<WrappedLine> lines = Wrap(runs, width);
   const size_t keep = static_cast<size_t>(std::max(1, options.keep_lines));
+  // Where the paragraph must break for what follows to keep its end
+  // company (keep_with_next); lines.size() when it need not.
+  size_t forced = lines.size();
+  if (options.keep_with_next > 0 && !AtPageTop() && LinesThatFit(lines, 0) == lines.size()) {
+    double height = options.space_after + options.keep_with_next;
+    for (const WrappedLine& line : lines) height += line.height;
+    if (height > SpaceLeft() + 0.01) forced = lines.size() >= 2 * keep ? lines.size() - keep : 0;
+  }
+  if (forced == 0) NewPage();
   for (size_t i = 0; i < lines.size();) {
     const size_t remaining = lines.size() - i;
-    size_t take = LinesThatFit(lines, i);
+    size_t take = i < forced && forced < lines.size() ? forced - i : LinesThatFit(lines, i);
     if (take < remaining) {
       if (remaining - take < keep) take = remaining >= 2 * keep ? remaining - keep : 0;
       if (take < keep) take = 0;

@@ -57,6 +57,12 @@ struct ParagraphOptions {
   bool left_rule = false;  // a vertical bar in the indent (quotes)
   Color rule_color;        // its colour
   std::string bullet;      // drawn in the indent on the first line ("•")
+  // Points of what follows that must share a page with the paragraph's end:
+  // when the paragraph fits but they would not, its last `keep_lines` lines
+  // go to the next page with them (the whole paragraph when it is too short
+  // to split), so that a short closing line never stands alone at a page
+  // head. 0: no constraint.
+  double keep_with_next = 0;
 };
 
 // Options with an indent and a space after, the most common variation.

@@ -108,6 +108,49 @@ std::optional<std::string> ReflexiveVerb(std::string_view token) {
   return std::nullopt;
 }
 
+// "s'adaptant" / "s’appuyant" -> "adaptant": a reflexive present
+// participle ("en s'appuyant sur"), which addresses the candidate as
+// "en vous appuyant".
+std::optional<std::string> ReflexiveGerund(std::string_view token) {
+  for (std::string_view prefix : {"s'", "s’"}) {
+    if (!StartsWith(token, prefix) || token.size() <= prefix.size() + 3) continue;
+    std::string word(token.substr(prefix.size()));
+    if (EndsWith(word, "ant")) return word;
+  }
+  return std::nullopt;
+}
+
+// Verbs whose complement may be an attribute agreeing with the subject
+// ("être attentif", "devenir un lecteur", "se tenir informé"): unless a
+// preposition follows ("être à l'écoute"), the sentence would give the
+// candidate a gender. The reflexive ones are listed without "se".
+constexpr const char* kAttributeVerbs[] = {"être",    "devenir", "redevenir", "rester",
+                                           "demeurer", "sembler", "paraître"};
+constexpr const char* kReflexiveAttributeVerbs[] = {"tenir", "montrer", "sentir", "rendre",
+                                                    "révéler"};
+constexpr const char* kPrepositions[] = {"à",   "au",   "aux",  "en",   "dans", "sur",
+                                         "sous", "de",  "du",   "des",  "d'",   "d’",
+                                         "avec", "par", "pour", "chez", "entre"};
+
+bool AttributeMayFollow(const std::string& verb, bool reflexive, const Tokens& rest) {
+  const bool attribute_verb =
+      reflexive ? In(kReflexiveAttributeVerbs, verb) : In(kAttributeVerbs, verb);
+  if (!attribute_verb || rest.empty()) return false;
+  const std::string next = ToLower(rest[0]);
+  if (In(kPrepositions, next) || StartsWith(next, "d'") || StartsWith(next, "d’")) return false;
+  return true;
+}
+
+// Prepositions an infinitive follows ("pour gérer", "sans dégrader").
+constexpr const char* kInfinitivePrepositions[] = {"pour", "de", "à", "sans", "afin", "par"};
+
+// "d'informer" -> "informer": an infinitive after an elided "de".
+std::string WithoutElision(const std::string& token) {
+  for (std::string_view prefix : {"d'", "d’"})
+    if (StartsWith(token, prefix)) return token.substr(prefix.size());
+  return token;
+}
+
 // Splits a trailing comma off a token: "préparer," -> {"préparer", ","}.
 std::pair<std::string, std::string> WithoutComma(const std::string& token) {
   if (EndsWith(token, ",")) return {token.substr(0, token.size() - 1), ","};
@@ -126,42 +169,76 @@ std::string Possessive(const std::string& token) {
   return token;
 }
 
-// Rewrites what follows the first verb: coordinated infinitives become
-// participles ("et monter" -> "et monté"), reflexive ones take "vous"
-// ("et s'assurer" -> "et vous vous êtes assuré", "savoir s'organiser" ->
-// "su vous organiser"), possessives address the candidate. nullopt when an
-// unknown word after "et"/"ou" may be a verb we cannot conjugate.
-std::optional<Tokens> RewriteRest(const Tokens& rest, const std::string& verb) {
-  Tokens out;
-  std::string prev = verb;
+// How a phrase of infinitives reads after "vous avez eu à": the verbs stay
+// infinitives, reflexive pronouns address the candidate ("s'assurer" ->
+// "vous assurer", "se positionner" -> "vous positionner") and so do the
+// possessives before any other noun phrase.
+struct Possessives {
+  bool noun_seen = false;
   // "son", "sa", "ses" address the candidate only before any other noun
   // phrase: in "Aligner une tourelle et définir sa position", "sa" is the
   // tourelle's.
-  bool noun_seen = false;
+  std::string Apply(const std::string& token) {
+    const std::string word = noun_seen ? token : Possessive(token);
+    noun_seen =
+        noun_seen ||
+        (token != "son" && token != "sa" && token != "ses" && In(kDeterminers, ToLower(token))) ||
+        StartsWith(token, "l'") || StartsWith(token, "l’");
+    return word;
+  }
+};
+
+// Rewrites what follows the first verb: coordinated infinitives become
+// participles ("et monter" -> "et monté"), possessives address the
+// candidate. nullopt when the conjugated sentence would not be certain: an
+// unknown word after "et"/"ou" may be a verb we cannot conjugate, a
+// coordinated reflexive verb would need "vous vous êtes" and a participle
+// that agrees with the candidate's gender, a colon introduces a list that
+// is not coordinated with the first verb ("Entrer dans l'échange : lire,
+// analyser, écrire").
+std::optional<Tokens> RewriteRest(const Tokens& rest, const std::string& verb) {
+  Tokens out;
+  std::string prev = verb;
+  Possessives possessives;
+  // An infinitive kept after a preposition ("pour gérer", "afin
+  // d'informer"): the infinitives coordinated after it are its own and
+  // stay infinitives ("pour gérer, analyser et optimiser").
+  bool subordinate = false;
   for (size_t i = 0; i < rest.size(); ++i) {
     const auto [token, comma] = WithoutComma(rest[i]);
+    if (token == ":" || EndsWith(token, ":")) return std::nullopt;
     const bool coordinated = IsCoordinator(prev);
+    const std::string bare = WithoutElision(token);
+    const bool after_preposition =
+        bare != token || In(kInfinitivePrepositions, ToLower(WithoutComma(prev).first));
+    if (!coordinated && after_preposition && LooksLikeInfinitive(bare) && PastParticipleOf(bare))
+      subordinate = true;
+    if (subordinate && coordinated && LooksLikeInfinitive(token)) {
+      out.push_back(token + comma);
+      prev = rest[i];
+      continue;
+    }
     std::optional<std::string> reflexive = ReflexiveVerb(token);
     if (!reflexive && token == "se" && i + 1 < rest.size() &&
         LooksLikeInfinitive(WithoutComma(rest[i + 1]).first))
       reflexive = WithoutComma(rest[++i]).first;
     std::string word;
-    if (reflexive) {
-      auto pp = PastParticipleOf(ToLower(*reflexive));
-      if (coordinated && !pp) return std::nullopt;
-      word = coordinated ? "vous vous êtes " + pp->form : "vous " + *reflexive;
+    if (std::optional<std::string> gerund = ReflexiveGerund(token)) {
+      word = "vous " + *gerund;  // "en s'appuyant" -> "en vous appuyant"
+    } else if (token == "se" && i + 1 < rest.size() && EndsWith(rest[i + 1], "ant")) {
+      word = "vous";  // "en se servant" -> "en vous servant"
+    } else if (reflexive) {
+      if (coordinated) return std::nullopt;
+      word = "vous " + *reflexive;  // "savoir s'organiser" -> "su vous organiser"
     } else if (coordinated && LooksLikeInfinitive(token) && !In(kCommonNonVerbs, token)) {
       auto pp = PastParticipleOf(token);
       // An unknown -re word may be a verb we cannot conjugate: unsure. An
       // -er or -ir word refused by PastParticipleOf is a noun ("dossier").
       if (!pp && EndsWith(token, "re")) return std::nullopt;
+      if (pp && pp->with_etre) return std::nullopt;
       word = pp ? pp->form : token;
     } else {
-      word = noun_seen ? token : Possessive(token);
-      noun_seen =
-          noun_seen ||
-          (token != "son" && token != "sa" && token != "ses" && In(kDeterminers, ToLower(token))) ||
-          StartsWith(token, "l'") || StartsWith(token, "l’");
+      word = possessives.Apply(token);
     }
     out.push_back(word + comma);
     prev = rest[i];
@@ -169,6 +246,38 @@ std::optional<Tokens> RewriteRest(const Tokens& rest, const std::string& verb) {
   return out;
 }
 
+// The requirement as a phrase of infinitives addressed to the candidate:
+// "S'assurer de sa sécurité" -> "vous assurer de votre sécurité".
+std::string InfinitivePhrase(const Tokens& tokens) {
+  Tokens out;
+  Possessives possessives;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const auto [token, comma] = WithoutComma(tokens[i]);
+    std::string word;
+    if (std::optional<std::string> gerund = ReflexiveGerund(token)) {
+      word = "vous " + *gerund;
+    } else if (ToLower(token) == "se" && i + 1 < tokens.size() && EndsWith(tokens[i + 1], "ant")) {
+      word = "vous";
+    } else if (std::optional<std::string> reflexive = ReflexiveVerb(token)) {
+      word = "vous " + (i == 0 ? LowerInitialWord(*reflexive) : *reflexive);
+    } else if (ToLower(token) == "se" && i + 1 < tokens.size() &&
+               LooksLikeInfinitive(WithoutComma(tokens[i + 1]).first)) {
+      word = "vous";
+    } else if (i == 0) {
+      word = LowerInitialWord(token);
+    } else {
+      word = possessives.Apply(token);
+    }
+    out.push_back(word + comma);
+  }
+  return Join(out, " ");
+}
+
+// "Décrivez une situation où vous avez monté les outils" when the compound
+// past is certain and takes "avoir" (its participle does not agree with the
+// candidate); "… où vous avez eu à intervenir sur …", the infinitives kept,
+// when it would take "être" ("vous êtes intervenu(e)") or is not certain.
+// nullopt when the first word is not a verb we know.
 std::optional<std::string> FromInfinitive(const std::string& text) {
   Tokens tokens = Split(text);
   if (tokens.empty()) return std::nullopt;
@@ -179,17 +288,21 @@ std::optional<std::string> FromInfinitive(const std::string& text) {
   const auto [bare, comma] = WithoutComma(*verb);
   std::optional<PastParticiple> pp = PastParticipleOf(LowerInitialWord(bare));
   if (!pp) return std::nullopt;
+  const std::string infinitive_form =
+      "Décrivez une situation où vous avez eu à " + InfinitivePhrase(tokens) + ".";
   Tokens rest(tokens.begin() + static_cast<long>(next), tokens.end());
-  std::optional<Tokens> rewritten = RewriteRest(rest, ToLower(*verb));
-  if (!rewritten) return std::nullopt;
-  // "Entrer les cotes": with a direct object the auxiliary is "avoir".
+  // "Entrer les cotes": with a direct object the auxiliary is "avoir";
+  // "Devenir un lecteur": an attribute, still "être".
   const bool object_follows =
       !rest.empty() && (In(kDeterminers, ToLower(rest[0])) || StartsWith(rest[0], "l'") ||
                         StartsWith(rest[0], "l’"));
-  std::string subject = reflexive                            ? "vous vous êtes "
-                        : (pp->with_etre && !object_follows) ? "vous êtes "
-                                                             : "vous avez ";
-  std::string sentence = "Décrivez une situation où " + subject + pp->form + comma;
+  if (AttributeMayFollow(LowerInitialWord(bare), reflexive, rest))
+    return "Décrivez une situation où : " + LowerFirst(text) + ".";
+  if (reflexive || (pp->with_etre && (!object_follows || pp->attributive)))
+    return infinitive_form;
+  std::optional<Tokens> rewritten = RewriteRest(rest, ToLower(*verb));
+  if (!rewritten) return infinitive_form;
+  std::string sentence = "Décrivez une situation où vous avez " + pp->form + comma;
   if (!rewritten->empty()) sentence.append(" ").append(Join(*rewritten, " "));
   return sentence + ".";
 }
@@ -228,8 +341,31 @@ std::optional<std::string> FromSavoir(const std::string& text) {
   return std::nullopt;
 }
 
+// A noun phrase or anything else: the item as it is written.
 std::string Fallback(const std::string& text) {
   return "Décrivez une situation qui montre : " + LowerFirst(text) + ".";
+}
+
+// A line that starts like an infinitive we cannot conjugate with
+// certainty ("Foutre…"): the item as it is written, after a neutral lead.
+std::string NeutralFallback(const std::string& text) {
+  return "Décrivez une situation où : " + LowerFirst(text) + ".";
+}
+
+// True when the first word may be an -re or -oir verb outside the table
+// of french_verbs.h: conjugating it is not certain. (An -er or -ir word
+// that PastParticipleOf refuses is a noun: "atelier", "cahier".)
+bool StartsWithAnUnknownVerb(const std::string& text) {
+  const Tokens tokens = Split(text);
+  if (tokens.empty()) return false;
+  if (ReflexiveVerb(tokens[0])) return true;
+  const std::string first = LowerInitialWord(WithoutComma(tokens[0]).first);
+  if (In(kCommonNonVerbs, first)) return false;
+  // No French infinitive outside the table ends so; many nouns do
+  // ("mesure", "histoire", "inventaire", "matière").
+  for (std::string_view noun : {"ure", "oire", "aire", "ère"})
+    if (EndsWith(first, noun)) return false;
+  return EndsWith(first, "re") || EndsWith(first, "oir");
 }
 
 std::string Key(std::string_view text) {
@@ -281,7 +417,11 @@ std::string PhraseSituation(std::string_view requirement, RequirementKind kind) 
   if (!sentence && kind != RequirementKind::kCriterion) sentence = FromInfinitive(text);
   if (!sentence && kind != RequirementKind::kSavoirFaire) sentence = FromCriterion(text);
   if (!sentence && kind == RequirementKind::kCriterion) sentence = FromInfinitive(text);
-  return FrenchTypography(sentence ? *sentence : Fallback(text));
+  if (!sentence)
+    sentence = kind != RequirementKind::kCriterion && StartsWithAnUnknownVerb(text)
+                   ? NeutralFallback(text)
+                   : Fallback(text);
+  return FrenchTypography(*sentence);
 }
 
 }  // namespace passerelle::reports

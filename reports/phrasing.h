@@ -4,13 +4,17 @@
 //
 //   savoir-faire "Monter les outils sur la tourelle."
 //     -> "Décrivez une situation où vous avez monté les outils sur la tourelle."
-//   savoir-faire "S'assurer de la conformité des pièces."
-//     -> "Décrivez une situation où vous vous êtes assuré de la conformité des pièces."
+//   savoir-faire "S'assurer de la conformité des pièces." (no participle may
+//   agree with the candidate, whose gender the report does not know)
+//     -> "Décrivez une situation où vous avez eu à vous assurer de la conformité des pièces."
 //   criterion "Les outils coupants sont correctement montés."
 //     -> "Montrez par un exemple que les outils coupants sont correctement montés."
 //   savoir "Connaissance du langage ISO."
 //     -> "Décrivez une situation qui montre votre connaissance du langage ISO."
-//   anything else (or a verb we cannot conjugate safely)
+//   a verb we cannot conjugate safely, or whose attribute may agree with the
+//   candidate ("Devenir un lecteur…")
+//     -> "Décrivez une situation où : <the text>."
+//   anything else (a noun phrase)
 //     -> "Décrivez une situation qui montre : <the text>."
 //
 // The rules are in docs/reports.md; the output has the French typography of

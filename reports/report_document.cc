@@ -29,9 +29,11 @@ void DrawCoverTitle(Document& doc, const ReportStyles& st, const CoverTitle& cov
   doc.Paragraph(cover.subtitle, st.subtitle, subtitle);
 }
 
-void DrawClosingNotice(Document& doc, const ReportStyles& st, const std::string& text) {
+bool DrawClosingNotice(Document& doc, const ReportStyles& st, const std::string& text,
+                       bool unless_alone) {
   const std::vector<TextRun> runs = {{text, st.body}};
   const double height = doc.TextHeight(runs, doc.ContentWidth() - 24) + 20;
+  if (unless_alone && !doc.AtPageTop() && height + 14 > doc.SpaceLeft()) return false;
   doc.Space(14);
   doc.EnsureSpace(height);
   const Box box{doc.Left(), doc.cursor(), doc.ContentWidth(), height};
@@ -43,6 +45,7 @@ void DrawClosingNotice(Document& doc, const ReportStyles& st, const std::string&
   options.keep_lines = 99;
   doc.Paragraph(runs, options);
   doc.SetCursor(box.bottom());
+  return true;
 }
 
 }  // namespace passerelle::reports

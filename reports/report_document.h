@@ -28,7 +28,11 @@ struct CoverTitle {
 void DrawCoverTitle(Document& doc, const ReportStyles& st, const CoverTitle& cover);
 
 // The notice that ends a report: `text` (already typeset) in a grey box,
-// kept whole on one page.
-void DrawClosingNotice(Document& doc, const ReportStyles& st, const std::string& text);
+// kept whole on one page. With `unless_alone`, nothing is drawn when the
+// box would start a page of its own: the reports also print it on their
+// cover, so a last page holding only the notice says nothing new. Returns
+// whether it was drawn.
+bool DrawClosingNotice(Document& doc, const ReportStyles& st, const std::string& text,
+                       bool unless_alone = false);
 
 }  // namespace passerelle::reports

@@ -43,5 +43,5 @@ echo
 echo "== Résultat"
 echo "Espace de travail : $WS"
 echo "Référentiel TP-00211 détaillé : $OUT/TP-00211.txt (JSON : $OUT/TP-00211.json)"
-echo "Rapport d'écarts du candidat : $OUT/rapport-exemple.pdf (JSON : $OUT/rapport-exemple.json)"
+echo "Rapport de positionnement du candidat : $OUT/rapport-exemple.pdf (JSON : $OUT/rapport-exemple.json)"
 echo "Rapport d'équivalence : $OUT/equivalences-RNCP420-RNCP35697.pdf"

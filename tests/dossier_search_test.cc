@@ -168,3 +168,28 @@ BOOST_FIXTURE_TEST_CASE(very_long_dossier_names_are_indexed, Fixture) {
   BOOST_REQUIRE(r.ok());
   BOOST_TEST(r->hits.size() == 1u);
 }
+
+// A malformed query is an error naming the character, not "0 passage".
+BOOST_FIXTURE_TEST_CASE(syntax_errors_name_their_position, Fixture) {
+  auto error = [this](const std::string& query) {
+    auto r = SearchDossiers(*index, analyzer, query, {});
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST((r.status().kind() == Status::Kind::kInvalidArgument));
+    return r.status().message();
+  };
+  const std::string paren = error("usinage AND (");
+  BOOST_TEST(paren.find("caractère 13") != std::string::npos, paren);
+  BOOST_TEST(paren.find("parenthèses") != std::string::npos, paren);
+  BOOST_TEST(paren.find("\n  usinage AND (\n              ^") != std::string::npos, paren);
+  BOOST_TEST(error("\"mors doux").find("caractère 1 : guillemet") != std::string::npos);
+  BOOST_TEST(error("mors OR").find("caractère 6 : « OR » doit être suivi") != std::string::npos);
+  BOOST_TEST(error("OR mors").find("caractère 1 : « OR » doit suivre") != std::string::npos);
+  BOOST_TEST(error("contrôle NOT").find("caractère 10 : « NOT »") != std::string::npos);
+  // Positions count characters, not bytes.
+  BOOST_TEST(error("é è (").find("caractère 5") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(and_is_accepted_and_changes_nothing, Fixture) {
+  BOOST_TEST((Paragraphs("pièce AND tour") == std::vector<uint32_t>{3}));
+  BOOST_TEST((Paragraphs("pièce ET tour") == std::vector<uint32_t>{3}));
+}

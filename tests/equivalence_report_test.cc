@@ -11,6 +11,7 @@
 #include "engine/file_system.h"
 #include "engine/mapping_session.h"
 #include "pdf_inspect.h"
+#include "reports/palette.h"
 #include "reports/pdf_document.h"
 #include "report_samples.h"
 #include "test_support.h"
@@ -108,12 +109,14 @@ BOOST_AUTO_TEST_CASE(cover_gives_links_and_coverage) {
   const PdfContent pdf = InspectPdf(Render(Input("RNCP420", "RNCP35697")));
   BOOST_REQUIRE(pdf.pages.size() >= 4u);
   const std::string cover = testing::Flatten(pdf.pages[0].text);
-  BOOST_TEST(Has(cover, "Rapport d'équivalence"), cover);
+  BOOST_TEST(Has(cover, "Rapport d’équivalence"), cover);  // one apostrophe, the typographic one
+  BOOST_TEST(Has(cover, "ce qui correspond et ce qui"), cover);
+  BOOST_TEST(Has(cover, "il ne vaut pas déclaration d’équivalence"), cover);  // the notice
   BOOST_TEST(Has(cover, "RNCP420 est remplacée par RNCP35697"), cover);
   BOOST_TEST(Has(cover, "de RNCP420 couvert par RNCP35697"), cover);
   BOOST_TEST(Has(cover, "Comment lire ce rapport"), cover);
   BOOST_TEST(Has(cover, "15 janvier 2025"), cover);
-  BOOST_TEST(pdf.title == "Rapport d'équivalence – RNCP420 – RNCP35697");
+  BOOST_TEST(pdf.title == "Rapport d’équivalence – RNCP420 – RNCP35697");
 }
 
 BOOST_AUTO_TEST_CASE(second_page_is_the_bloc_heat_map) {
@@ -203,4 +206,26 @@ BOOST_AUTO_TEST_CASE(writing_is_all_or_nothing) {
   const auto path = dir.path() / "eq.pdf";
   BOOST_REQUIRE(WriteEquivalenceReport(in, path.string()).ok());
   BOOST_TEST(InspectPdf(testing::ReadFile(path)).pages.size() >= 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_small_heat_map_is_sized_to_its_content) {
+  // 3 × 3: the map was tiny in the top third of the page, its row labels
+  // cut after a dozen characters ("l'us…"), 0.31 and 0.48 alike.
+  const EquivalenceReportInput in = Input("TP-00211", "RNCP28243");
+  const PdfContent pdf = InspectPdf(Render(in));
+  const auto& page = pdf.pages[PageOf(pdf, "Carte des blocs") - 1];
+  const std::string text = testing::Flatten(page.text);
+  BOOST_TEST(Has(text, "l’usinage de pièces"), text);
+  BOOST_TEST(!Has(text, "l’us…"), text);
+  BOOST_TEST(Has(text, "centre d’usinage"), text);  // the end of AT2's label
+  double figure_size = 0, left = 1e9, right = 0;
+  for (const auto& w : page.words)
+    if (w.text.size() == 4 && w.text[1] == ',') {
+      figure_size = std::max(figure_size, w.size);
+      left = std::min(left, w.x);
+      right = std::max(right, w.right());
+    }
+  BOOST_TEST(figure_size >= 8.0);
+  BOOST_TEST(right - left >= 120.0);  // three cells of 48 points or more
+  BOOST_TEST(HeatColor(0.3).Luma() - HeatColor(0.7).Luma() >= 0.4);
 }

@@ -8,7 +8,10 @@ using namespace passerelle::reports;
 BOOST_AUTO_TEST_CASE(CoverReadingHasFrenchPlurals) {
   BOOST_TEST(CoverageReading(7, 1, 9) == "7 compétences sur 9 couvertes, 1 partielle");
   BOOST_TEST(CoverageReading(1, 0, 9) == "1 compétence sur 9 couverte");
-  BOOST_TEST(CoverageReading(0, 2, 9) == "Aucune compétence sur 9 couverte, 2 partielles");
+  BOOST_TEST(CoverageReading(0, 2, 9) ==
+             "Aucune des 9 compétences n'est encore couverte ; 2 sont partielles");
+  BOOST_TEST(CoverageReading(0, 1, 62) == "Aucune des 62 compétences n'est encore couverte ; 1 est partielle");
+  BOOST_TEST(CoverageReading(0, 0, 1) == "La compétence n'est pas encore couverte");
   BOOST_TEST(CoverageReading(9, 0, 9) == "9 compétences sur 9 couvertes");
   BOOST_TEST(CoverageReading(0, 0, 0) == "Le référentiel ne compte aucune compétence");
 }
@@ -44,4 +47,23 @@ BOOST_AUTO_TEST_CASE(ShortNames) {
   BOOST_TEST(CompetenceShortName(c, rncp) == "CP3");
   BOOST_TEST(BlocNoun(CertificationKind::kTp, true) == "activités types");
   BOOST_TEST(BlocNoun(CertificationKind::kRncp, false) == "bloc");
+}
+
+BOOST_AUTO_TEST_CASE(CompetenceBadgesAgreeWithTheFeminineNoun) {
+  BOOST_TEST(CompetenceStatusWord(CoverageStatus::kCovered) == "couverte");
+  BOOST_TEST(CompetenceStatusWord(CoverageStatus::kPartial) == "partielle");
+  BOOST_TEST(CompetenceStatusWord(CoverageStatus::kMissing) == "non couverte");
+}
+
+BOOST_AUTO_TEST_CASE(AbbreviationNotRepeatedWhenTheTitleNamesIt) {
+  Certification c;
+  c.title = "CQP : Certificat de qualification professionnelle Technicien(ne) d'usinage (CQPM)";
+  c.abbreviation = "CQP";
+  BOOST_TEST(TitleNamesAbbreviation(c));
+  c.title = "BAC PRO - Technicien en réalisation de produits mécaniques";
+  c.abbreviation = "BAC PRO";
+  BOOST_TEST(TitleNamesAbbreviation(c));
+  c.title = "Technicien en usinage assisté par ordinateur";
+  c.abbreviation = "TUAO";
+  BOOST_TEST(!TitleNamesAbbreviation(c));
 }

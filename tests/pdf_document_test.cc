@@ -4,6 +4,7 @@
 #include "reports/pdf_document.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
 
 #include "pdf_inspect.h"
 #include "reports/figures.h"
@@ -269,7 +270,8 @@ BOOST_AUTO_TEST_CASE(StatusColoursStayApartInGrey) {
     const StatusColors c = ColorsFor(s);
     BOOST_TEST(std::abs(c.text.Luma() - c.fill.Luma()) >= 0.45);  // the word reads on its badge
   }
-  for (double v = 0; v < 1; v += 0.1) BOOST_TEST(HeatColor(v + 0.1).Luma() < HeatColor(v).Luma());
+  for (int i = 0; i < 10; ++i)
+    BOOST_TEST(HeatColor((i + 1) / 10.0).Luma() < HeatColor(i / 10.0).Luma(), i);
   BOOST_TEST((TextColorOn(HeatColor(1)) == kWhite));
 }
 
@@ -311,4 +313,32 @@ BOOST_AUTO_TEST_CASE(MetadataAndDeterminism) {
   auto doc = NewDocument();
   BOOST_TEST(
       (doc->SetInfo({"t", "s", "c", "15/01/2025"}).kind() == Status::Kind::kInvalidArgument));
+}
+
+// libharu 2.3.0 gives every font its encoding CMap as ToUnicode map;
+// poppler warned "Invalid 'begincidrange' operator in ToUnicode CMap" on
+// every PDF. The map is now the identity a reader can use: pdftotext (what
+// a counsellor or a screen reader's PDF filter runs) reads the text with
+// no warning.
+BOOST_AUTO_TEST_CASE(ToUnicodeMapsReadWithoutWarning) {
+  auto doc = NewDocument();
+  const std::string text = "Œuvre de l’épaulement à 10\u202F% : « ébavurer » — ç, ß, €";
+  doc->Paragraph(text, TextStyle());
+  doc->Paragraph("Gras", MakeStyle(Face::kSansBold, 10, kInk));
+  doc->Paragraph("Serif", MakeStyle(Face::kSerif, 10, kInk));
+  auto bytes = doc->Save();
+  BOOST_REQUIRE(bytes.ok());
+  BOOST_TEST(bytes->find("/ToUnicode") != std::string::npos);
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) return;  // poppler-utils absent
+  testing::TempDir dir;
+  const auto pdf = dir.path() / "t.pdf";
+  testing::WriteFile(pdf, *bytes);
+  const std::string run = "pdftotext -enc UTF-8 " + testing::Quote(pdf.string()) + " " +
+                          testing::Quote((dir.path() / "t.txt").string()) + " 2> " +
+                          testing::Quote((dir.path() / "err").string());
+  BOOST_REQUIRE(std::system(run.c_str()) == 0);
+  const std::string warnings = testing::ReadFile(dir.path() / "err");
+  BOOST_TEST(warnings.empty(), warnings);
+  const std::string read = testing::Flatten(testing::ReadFile(dir.path() / "t.txt"));
+  BOOST_TEST(read.find(testing::Flatten(text)) != std::string::npos, read);
 }

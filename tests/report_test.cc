@@ -136,7 +136,9 @@ BOOST_AUTO_TEST_CASE(EverySectionOfTheTp00211Report) {
   // Summary, details, closing, in this order.
   const size_t summary = text.find("Synthèse par activité type");
   const size_t details = text.find("Détail par compétence");
-  const size_t closing = text.find("La décision appartient au jury");
+  // The notice is on the cover, and closes the report.
+  BOOST_TEST(Has(testing::Flatten(pdf.pages[0].text), "La décision appartient au jury"));
+  const size_t closing = text.rfind("La décision appartient au jury");
   BOOST_TEST(summary != std::string::npos);
   BOOST_TEST(details > summary);
   BOOST_TEST(closing > details);
@@ -238,8 +240,11 @@ BOOST_AUTO_TEST_CASE(OptionsBoundTheSituations) {
   const std::string text = InspectPdf(Render(in, few)).FlatText();
   // 8 competences not covered: one phrased situation each.
   BOOST_TEST(Count(text, "Décrivez une situation") + Count(text, "Montrez par un exemple") == 8u);
-  BOOST_TEST(Has(text, "Autres points non encore montrés"));
-  BOOST_TEST(Has(text, "autres points de la fiche du référentiel"));
+  BOOST_TEST(Has(text, "Autres points du référentiel, non encore montrés"));
+  BOOST_TEST(Has(text, "autres points : voir la fiche du référentiel"));
+  // Grouped by kind, each item quoted as the referentiel writes it.
+  BOOST_TEST(Has(text, "Savoir-faire : « "), text);
+  BOOST_TEST(Has(text, "Critères : « "), text);
 }
 
 BOOST_AUTO_TEST_CASE(ElsewhereSectionWhenSuggested) {
@@ -265,7 +270,7 @@ BOOST_AUTO_TEST_CASE(ElsewhereSectionWhenSuggested) {
   BOOST_TEST(Has(certs, "RNCP35697 — Technicien en usinage bloc déclaré équivalent à AT1"), certs);
   BOOST_TEST(Has(blocs, "BC02 — Réalisation de pièces sur tour"), blocs);
   BOOST_TEST(Has(text, "72 %"));
-  BOOST_TEST(text.find("Ailleurs") < text.find("La décision appartient au jury"));
+  BOOST_TEST(text.find("Ailleurs") < text.rfind("La décision appartient au jury"));
 }
 
 BOOST_AUTO_TEST_CASE(MetadataComesFromTheInput) {
@@ -434,4 +439,125 @@ BOOST_AUTO_TEST_CASE(AnRncpFicheWithoutCriteria) {
   BOOST_TEST(partial.missing.empty());
   BOOST_TEST(
       Has(text, PhraseSituation(partial.title, RequirementKind::kSavoirFaire).substr(0, 40)));
+}
+
+namespace {
+
+// The text of the first line of each page (below the top margin): what a
+// reader sees first when turning the page.
+std::vector<std::string> PageHeads(const PdfContent& pdf) {
+  std::vector<std::string> heads;
+  for (const testing::PdfPage& page : pdf.pages) {
+    std::map<long, std::vector<const testing::PdfWord*>> lines;
+    for (const auto& w : page.words) lines[std::lround(w.y)].push_back(&w);
+    std::string head;
+    if (!lines.empty()) {
+      std::vector<const testing::PdfWord*> first = lines.begin()->second;
+      std::sort(first.begin(), first.end(), [](auto* a, auto* b) { return a->x < b->x; });
+      for (const testing::PdfWord* w : first) head += (head.empty() ? "" : " ") + w->text;
+    }
+    heads.push_back(head);
+  }
+  return heads;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(NoClosingLineAloneAtAPageHead) {
+  // Quotes of every length move the page breaks through the evidence.
+  for (size_t quote = 200; quote <= 2000; quote += 150) {
+    Certification cert = testing::SyntheticCertification(3, 3);
+    MappingResult m = testing::SyntheticMapping(cert, quote);
+    const PdfContent pdf = InspectPdf(Render(testing::MakeInput(cert, m)));
+    const std::vector<std::string> heads = PageHeads(pdf);
+    for (size_t p = 1; p < heads.size(); ++p)
+      for (const char* label : {"Autres passages", "Termes reconnus"})
+        BOOST_TEST(!heads[p].starts_with(label),
+                   "quote " << quote << ", page " << p + 1 << " starts with « " << heads[p] << " »");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(TheNoticeNeverFillsALastPageAlone) {
+  for (int blocs = 1; blocs <= 8; ++blocs) {
+    for (size_t quote : {150u, 700u}) {
+      Certification cert = testing::SyntheticCertification(blocs, 2);
+      MappingResult m = testing::SyntheticMapping(cert, quote);
+      const PdfContent pdf = InspectPdf(Render(testing::MakeInput(cert, m)));
+      const std::string last = testing::Flatten(pdf.pages.back().text);
+      if (!Has(last, "La décision appartient au jury")) continue;  // left out: it is on the cover
+      const size_t notice = last.find("Ce rapport est une aide");
+      BOOST_TEST(notice > 0u, blocs << " blocs, quote " << quote << ": " << last);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(AMissingItemIsAskedForOnce) {
+  // A fiche without criteria lists the competence's title as what is
+  // missing: it was phrased twice, once as the competence, once as its item.
+  const Certification cert = testing::LoadCanonical(testing::SourceDir(), "RNCP35697");
+  MappingResult m = testing::SyntheticMapping(cert, 400);
+  CompetenceMapping& c = m.competences[0];
+  c.status = CoverageStatus::kMissing;
+  c.evidence.clear();
+  c.missing = {c.title, c.title + "."};
+  testing::FillCounts(m, cert);
+  const std::string text = InspectPdf(Render(testing::MakeInput(cert, m))).FlatText();
+  const std::string situation =
+      testing::Flatten(PhraseSituation(c.title, RequirementKind::kSavoirFaire));
+  BOOST_TEST(Count(text, situation.substr(0, 60)) == 1u, situation);
+}
+
+BOOST_AUTO_TEST_CASE(ProfessionalCoverageBesideTheOverallOne) {
+  // RNCP35697 (bac pro): 3 professional blocs, 9 of general education and
+  // 3 optional ones.
+  const Certification cert = testing::LoadCanonical(testing::SourceDir(), "RNCP35697");
+  MappingResult m = testing::SyntheticMapping(cert, 300);
+  const PdfContent pdf = InspectPdf(Render(testing::MakeInput(cert, m)));
+  const std::string cover = testing::Flatten(pdf.pages[0].text);
+  BOOST_TEST(Has(cover, "couverture des blocs professionnels"), cover);
+  BOOST_TEST(Has(cover, "Ensemble de la certification, enseignement général et blocs facultatifs "
+                        "compris"),
+             cover);
+  // The title names BAC PRO: not repeated after it.
+  BOOST_TEST(!Has(cover, "(BAC PRO)"), cover);
+  const std::string text = pdf.FlatText();
+  BOOST_TEST(Has(text, "Blocs professionnels"));
+  BOOST_TEST(Has(text, "Mobilité (facultatif)"), text);
+  BOOST_TEST(Has(text, "Mathématiques (enseignement général)"), text);
+  // RNCP420 has no optional bloc: the label says only what it includes.
+  const Certification old = testing::LoadCanonical(testing::SourceDir(), "RNCP420");
+  const std::string old_cover = testing::Flatten(
+      InspectPdf(Render(testing::MakeInput(old, testing::SyntheticMapping(old, 300))))
+          .pages[0]
+          .text);
+  BOOST_TEST(Has(old_cover, "Ensemble de la certification, enseignement général compris"),
+             old_cover);
+  // A titre professionnel has only professional blocs: one figure.
+  const std::string tp = InspectPdf(Render(Tp00211Input())).FlatText();
+  BOOST_TEST(!Has(tp, "blocs professionnels"));
+}
+
+BOOST_AUTO_TEST_CASE(ACertificationThatDoesNotFitStopsAfterTheSummary) {
+  // The sample dossier is a turner's: nothing of it in a bac pro's
+  // general-education blocs, nor anywhere else in a synthetic referentiel.
+  Certification cert = testing::SyntheticCertification(6, 4);
+  MappingResult m = testing::SyntheticMapping(cert, 300);
+  for (CompetenceMapping& c : m.competences) {
+    c.status = CoverageStatus::kMissing;
+    c.evidence.clear();
+  }
+  m.competences[0].status = CoverageStatus::kPartial;  // 1 partial of 24: 2 %
+  testing::FillCounts(m, cert);
+  GapReportInput in = testing::MakeInput(cert, m);
+  const PdfContent pdf = InspectPdf(Render(in));
+  const std::string text = pdf.FlatText();
+  BOOST_TEST(Has(text, "Cette certification ne correspond pas à l’expérience décrite"), text);
+  BOOST_TEST(Has(text, "passerelle suggest --candidate " + in.candidate), text);
+  BOOST_TEST(!Has(text, "Détail par compétence"));
+  BOOST_TEST(!Has(text, "Décrivez une situation"));
+  BOOST_TEST(pdf.pages.size() <= 3u);
+  // Above the floor, the details are there.
+  GapReportOptions no_floor;
+  no_floor.fit_floor = 0;
+  BOOST_TEST(Has(InspectPdf(Render(in, no_floor)).FlatText(), "Détail par compétence"));
 }
