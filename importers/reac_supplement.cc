@@ -1,5 +1,6 @@
 #include "importers/reac_supplement.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -9,6 +10,7 @@
 #include "importers/reac_activities.h"
 #include "importers/reac_evaluation.h"
 #include "importers/reac_lines.h"
+#include "importers/reac_text.h"
 
 namespace passerelle {
 
@@ -27,24 +29,6 @@ std::string TpCode(const std::string& text, const reac::PageHeaderInfo& header) 
     if (best.empty() || ++counts[code] > counts[best]) best = code;
   }
   return best;
-}
-
-// The titre's name: "Intitulé du titre professionnel : ...", else the line
-// after "DU TITRE PROFESSIONNEL".
-std::string FindTitle(const std::vector<Line>& lines) {
-  for (const Line& line : lines)
-    if (StartsWith(line.folded, "intitule du titre professionnel")) {
-      const size_t colon = line.text.find(':');
-      if (colon != std::string::npos && !Trim(line.text.substr(colon + 1)).empty())
-        return Trim(line.text.substr(colon + 1));
-    }
-  for (size_t i = 0; i + 1 < lines.size(); ++i)
-    if (lines[i].folded == "du titre professionnel") {
-      size_t j = i + 1;
-      while (j < lines.size() && lines[j].blank()) ++j;
-      if (j < lines.size()) return lines[j].text;
-    }
-  return "";
 }
 
 // Headings of a criteria table: the column titles "Compétences
@@ -188,7 +172,7 @@ Result<Certification> ParseReacSupplement(const std::string& text, const std::st
   Certification c;
   c.id = CertificationId(code);
   c.kind = CertificationKind::kTp;
-  c.title = FindTitle(doc.lines);
+  ParseReacReferences(text, &c);
   int k = 0;
   for (const reac::CcpEvaluation& e : reac::ParseCcpEvaluations(doc.lines)) {
     Bloc b;
@@ -219,8 +203,38 @@ bool IsReacSupplement(const Certification& c) {
   return StartsWith(c.source_format, "re-text") || StartsWith(c.source_format, "rc-text");
 }
 
+namespace {
+
+// The references the REAC lacks: sigle, level, codes (or their labels),
+// dates (the RE's first, as in a REAC followed by its RE).
+void MergeReferences(const Certification& supplement, Certification& titre) {
+  if (titre.abbreviation.empty()) titre.abbreviation = supplement.abbreviation;
+  if (titre.level == 0) titre.level = supplement.level;
+  for (const Code& code : supplement.codes) {
+    auto same = std::find_if(titre.codes.begin(), titre.codes.end(), [&](const Code& c) {
+      return c.type == code.type && c.value == code.value;
+    });
+    if (same == titre.codes.end())
+      titre.codes.push_back(code);
+    else if (same->label.empty())
+      same->label = code.label;
+  }
+  std::stable_sort(titre.codes.begin(), titre.codes.end(),
+                   [](const Code& a, const Code& b) { return a.type < b.type; });
+  std::vector<DatedEvent> dates;
+  for (const DatedEvent& d : supplement.dates)
+    if (std::none_of(titre.dates.begin(), titre.dates.end(),
+                     [&](const DatedEvent& t) { return t.type == d.type; }))
+      dates.push_back(d);
+  dates.insert(dates.end(), titre.dates.begin(), titre.dates.end());
+  titre.dates = std::move(dates);
+}
+
+}  // namespace
+
 void MergeReacSupplement(const Certification& supplement, Certification& titre,
                          std::vector<std::string>* notes) {
+  MergeReferences(supplement, titre);
   std::vector<std::string> bloc_titles;
   for (const Bloc& b : titre.blocs) bloc_titles.push_back(b.title);
   for (const Bloc& e : supplement.blocs) {

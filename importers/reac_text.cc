@@ -400,6 +400,10 @@ void ParseReferences(const reac::CleanDocument& doc, Certification& c) {
 
 }  // namespace
 
+void ParseReacReferences(const std::string& text, Certification* c) {
+  ParseReferences(reac::CleanLines(text), *c);
+}
+
 bool LooksLikeReacText(const std::string& text) {
   const std::string f = FoldForMatch(text);
   if (f.find("fiche competence professionnelle") != std::string::npos) return true;

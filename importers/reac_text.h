@@ -14,6 +14,10 @@
 
 namespace passerelle {
 
+// The references a REAC or an RE states, into `c`: title, sigle, level,
+// NSF / ROME / Formacode codes, dates.
+void ParseReacReferences(const std::string& text, Certification* c);
+
 // True when `text` looks like a REAC or RE document.
 bool LooksLikeReacText(const std::string& text);
 

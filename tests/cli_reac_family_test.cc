@@ -147,3 +147,38 @@ BOOST_AUTO_TEST_CASE(coverage_of_a_titre_counts_its_own_activites_types) {
                  m["blocs"][2]["missing"].get<int>() ==
              2);
 }
+
+// TP-00211 cut where its RE starts: the REAC and the RE imported as two
+// documents, in either order, give the graph of the whole document.
+BOOST_AUTO_TEST_CASE(tp00211_reac_and_re_apart_give_the_whole_document) {
+  const std::string whole =
+      ReadFile(SharedDir() / "referentiels" /
+               "tp00211-reac-re-technicien-usinage-assiste-ordinateur.txt");
+  const size_t cut = whole.find(" REFERENTIEL D’EVALUATION");
+  BOOST_REQUIRE(cut != std::string::npos);
+  TempDir files, reac_first, re_first, together;
+  const std::string reac = (files.path() / "tp00211-reac.txt").string();
+  const std::string re = (files.path() / "tp00211-re.txt").string();
+  std::ofstream(reac, std::ios::binary) << whole.substr(0, cut);
+  std::ofstream(re, std::ios::binary) << whole.substr(cut);
+  for (const auto& [dir, order] :
+       std::vector<std::pair<const TempDir*, std::vector<std::string>>>{
+           {&reac_first, {reac, re}}, {&re_first, {re, reac}}}) {
+    for (const std::string& file : order) {
+      auto r = RunPasserelle(Ws(*dir) + " import " + Quote(file));
+      BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+    }
+  }
+  auto r = RunPasserelle(Ws(together) + " import " +
+                         Quote((SharedDir() / "referentiels" /
+                                "tp00211-reac-re-technicien-usinage-assiste-ordinateur.txt")
+                                   .string()));
+  BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+  BOOST_TEST((Certifications(reac_first) == Certifications(re_first)));
+  json apart = RunJson(Ws(reac_first) + " show TP-00211 --json");
+  json one = RunJson(Ws(together) + " show TP-00211 --json");
+  BOOST_TEST(apart["blocs"][2]["durations"].size() == 3u);
+  BOOST_TEST(apart["dates"]["effet"] == "2020-12-08");
+  BOOST_TEST(apart["formacodes"].size() == 5u);
+  BOOST_TEST(apart == one);
+}
