@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <regex>
 
 #include "engine/text.h"
 #include "importers/list_items.h"
@@ -289,6 +290,11 @@ std::vector<Competence> ParseTransversalFiches(const std::vector<Line>& lines) {
       entry.end = k + 1 < starts.size() ? starts[k + 1] : fiche.end;
       if (k == 0) entry.heading_rest = fiche.heading_rest;
       Competence c = ParseCompetenceFiche(lines, entry);
+      // "Compétence transversale n° 2 : Title" -> "Title".
+      static const std::regex lead(
+          R"(^comp(?:é|e|É)tence transversale\s*(n\s*°\s*)?\d*\s*(:|-|–|\.)?\s*)",
+          std::regex::icase);
+      c.title = std::regex_replace(c.title, lead, "", std::regex_constants::format_first_only);
       // The list of the fiche emploi type has the words in order.
       for (const std::string& title : listed)
         if (SortedWords(title) == SortedWords(c.title)) c.title = title;

@@ -507,3 +507,26 @@ BOOST_AUTO_TEST_CASE(mangled_synoptic_titles_are_reported_and_the_fiche_wins) {
   BOOST_TEST(all.find("CP5 y est") == std::string::npos, all);
   BOOST_TEST(d.notes.size() == 1u, all);
 }
+
+BOOST_AUTO_TEST_CASE(numbered_transversal_fiches) {
+  // One "FICHE COMPÉTENCE TRANSVERSALE N° k" per competence, its title on
+  // the heading line or after "Compétence transversale n° k :".
+  const std::string text =
+      "Titre TP-12345\n"
+      "FICHE COMPÉTENCE PROFESSIONNELLE N° 1\nFaire une chose\n"
+      "Critères de performance\nLa chose est faite.\n"
+      "FICHE COMPÉTENCE TRANSVERSALE N° 1 Communiquer en anglais\n"
+      "Description de la compétence – processus de mise en œuvre\nLire des notices.\n"
+      "Critères de performance\nLes notices sont comprises.\nLes courriels sont rédigés.\n"
+      "FICHE COMPÉTENCE TRANSVERSALE N° 2\n\nCompétence transversale n° 2 : Travailler en "
+      "sécurité\nDescription de la compétence – processus de mise en œuvre\nAppliquer les "
+      "consignes.\nCritères de performance\nLes consignes sont appliquées.\n";
+  const Certification c = ParseDocument(text, "ct.txt").certification;
+  BOOST_TEST(c.competences.size() == 1u);
+  BOOST_REQUIRE(c.transversal_competences.size() == 2u);
+  BOOST_TEST(c.transversal_competences[0].title == "Communiquer en anglais");
+  BOOST_TEST(c.transversal_competences[0].criteria.size() == 2u);
+  BOOST_TEST(c.transversal_competences[1].title == "Travailler en sécurité");
+  BOOST_TEST(c.transversal_competences[1].id.value == "TP-12345-CT2");
+  BOOST_TEST(c.FindCompetence(CompetenceId("TP-12345-CT1")) == nullptr);
+}
