@@ -39,9 +39,21 @@ std::string NameOnHeading(const Line& line) {
   for (const std::string& w : SplitWords(line.text)) words.push_back(w);
   // Leading words that only say "this is a CCS", folded.
   static const std::regex label(
-      R"(^(vue|synoptique|du|de|la|des|certificats?|complementaires?|specialisation|\(?ccs\)?|n°|n|°|\d+|-|–|:)$)");
+      R"(^(vue|synoptique|du|de|la|des|certificats?|complementaires?|specialisation|\(?ccs\)?)$)");
+  // After "spécialisation" or "CCS", only numbers and separators: the
+  // name may start with "De la ...".
+  static const std::regex after(R"(^(\(?ccs\)?|n°|n°\d+|n|°|\d+|\d+\s*:|-|–|:)$)");
   size_t k = 0;
-  while (k < words.size() && std::regex_match(FoldForMatch(words[k]), label)) ++k;
+  bool named = false;  // "spécialisation" or "CCS" seen
+  while (k < words.size()) {
+    const std::string f = FoldForMatch(words[k]);
+    if (!named && std::regex_match(f, label)) {
+      named = f == "specialisation" || f.find("ccs") != std::string::npos;
+    } else if (!(named && std::regex_match(f, after))) {
+      break;
+    }
+    ++k;
+  }
   std::string rest;
   for (size_t i = k; i < words.size(); ++i) rest += (rest.empty() ? "" : " ") + words[i];
   for (const char* quote : {"«", "»", "\"", "“", "”"}) {

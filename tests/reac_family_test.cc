@@ -530,3 +530,21 @@ BOOST_AUTO_TEST_CASE(numbered_transversal_fiches) {
   BOOST_TEST(c.transversal_competences[1].id.value == "TP-12345-CT2");
   BOOST_TEST(c.FindCompetence(CompetenceId("TP-12345-CT1")) == nullptr);
 }
+
+BOOST_AUTO_TEST_CASE(ccs_names_on_their_heading_lines) {
+  // Whatever words say "this is a CCS" before its name.
+  for (const char* heading : {"CCS n°2 : Créer et entretenir des jardins d’eau",
+                              "Certificat complémentaire de spécialisation (CCS) – Créer et "
+                              "entretenir des jardins d’eau",
+                              "CCS 2 - « Créer et entretenir des jardins d’eau »"}) {
+    std::string text = ReadText(Fixture("reac-ccs-jardinier.txt"));
+    const std::string original =
+        "Certificat complémentaire de spécialisation « Créer et entretenir des jardins d’eau »";
+    const size_t at = text.find(original);
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, original.size(), heading);
+    const Certification c = ParseDocument(text, "ccs.txt").certification;
+    BOOST_TEST(BlocOf(c, "TP-77701-CCS2").title == "Créer et entretenir des jardins d’eau",
+               heading);
+  }
+}
