@@ -33,10 +33,21 @@ bool IsTableLabel(const std::string& f) {
 // The name a CCS heading gives: "Certificat complémentaire de spécialisation
 // (CCS) « Accompagner ... »" -> "Accompagner ...". Empty when the heading is
 // only a label, or a FICHE heading.
-std::string NameOnHeading(const Line& line) {
+std::string NameOnHeading(const std::vector<Line>& lines, size_t heading, size_t end) {
+  const Line& line = lines[heading];
   if (FicheKindOf(line) != FicheKind::kNone) return "";
+  // A name wrapped over the next lines: an open guillemet, or a line that
+  // continues (ContinuesItem: lower case, a function word at the end), at
+  // most two more lines; a row number on the next line does not.
+  std::string text = line.text;
+  for (size_t i = heading + 1, n = 0; i < end && n < 2 && !lines[i].blank(); ++i, ++n) {
+    const bool open_quote =
+        text.find("«") != std::string::npos && text.find("»") == std::string::npos;
+    if (!open_quote && !ContinuesItem(text, lines[i].text)) break;
+    AppendWrapped(text, lines[i].text);
+  }
   std::vector<std::string> words;
-  for (const std::string& w : SplitWords(line.text)) words.push_back(w);
+  for (const std::string& w : SplitWords(text)) words.push_back(w);
   // Leading words that only say "this is a CCS", folded.
   static const std::regex label(
       R"(^(vue|synoptique|du|de|la|des|certificats?|complementaires?|specialisation|\(?ccs\)?)$)");
@@ -152,7 +163,7 @@ std::vector<Part> SplitParts(const std::vector<Line>& lines) {
     const Line& line = lines[i];
     const bool is_fiche = next_fiche < fiches.size() && heading_of(fiches[next_fiche]) == i;
     if (IsCcsHeading(line)) {
-      std::string name = NameOnHeading(line);
+      std::string name = NameOnHeading(lines, i, stop);
       // After a FICHE heading comes the fiche's own title, not the CCS's.
       if (name.empty() && FicheKindOf(line) == FicheKind::kNone)
         name = NameAfterHeading(lines, i, stop);

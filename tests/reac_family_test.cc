@@ -548,3 +548,16 @@ BOOST_AUTO_TEST_CASE(ccs_names_on_their_heading_lines) {
                heading);
   }
 }
+
+BOOST_AUTO_TEST_CASE(ccs_name_wrapped_over_two_lines) {
+  std::string text = ReadText(Fixture("reac-ccs-jardinier.txt"));
+  const std::string original =
+      "Certificat complémentaire de spécialisation « Créer et entretenir des jardins d’eau »";
+  const size_t at = text.find(original);
+  BOOST_REQUIRE(at != std::string::npos);
+  text.replace(at, original.size(),
+               "Certificat complémentaire de spécialisation « Créer et entretenir des\njardins "
+               "d’eau »");
+  const Certification c = ParseDocument(text, "ccs.txt").certification;
+  BOOST_TEST(BlocOf(c, "TP-77701-CCS2").title == "Créer et entretenir des jardins d’eau");
+}
