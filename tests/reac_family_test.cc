@@ -561,3 +561,26 @@ BOOST_AUTO_TEST_CASE(ccs_name_wrapped_over_two_lines) {
   const Certification c = ParseDocument(text, "ccs.txt").certification;
   BOOST_TEST(BlocOf(c, "TP-77701-CCS2").title == "Créer et entretenir des jardins d’eau");
 }
+
+BOOST_AUTO_TEST_CASE(cut_documents_parse_or_fail_cleanly) {
+  for (const char* name : {"reac-ccs-jardinier.txt", "re-jardinier.txt", "rc-jardinier.txt"}) {
+    const std::vector<std::string> lines = SplitLines(ReadText(Fixture(name)));
+    for (size_t keep = 0; keep <= lines.size(); keep += 7) {
+      const std::string text = Join(
+          std::vector<std::string>(lines.begin(), lines.begin() + static_cast<long>(keep)), "\n");
+      BOOST_TEST_CONTEXT(name << " cut at line " << keep) {
+        Result<Certification> s = ParseReacSupplement(text, "coupe.txt");
+        BOOST_TEST((s.ok() || s.status().kind() == Status::Kind::kInvalidArgument));
+        Result<ReacDocument> d = ParseReacDocument(text, "coupe.txt");
+        if (!d.ok()) {
+          BOOST_TEST((d.status().kind() == Status::Kind::kInvalidArgument));
+          continue;
+        }
+        const Certification& c = d->certification;
+        for (const Bloc& b : c.blocs)
+          for (const CompetenceId& id : b.competences) BOOST_TEST(c.FindCompetence(id));
+        for (const Competence& t : c.transversal_competences) BOOST_TEST(!t.title.empty());
+      }
+    }
+  }
+}
