@@ -152,8 +152,15 @@ std::string Quoted(const std::string& s) { return "« " + s + " »"; }
 }  // namespace
 
 std::string ReacSupplementKind(const std::string& text) {
+  // A REAC has compétence fiches (headings at a line start); an RE may
+  // name them in its prose.
+  for (const std::string& line : SplitLines(text)) {
+    const std::string h = FoldForMatch(Trim(line));
+    if (StartsWith(h, "fiche competence professionnelle") ||
+        StartsWith(h, "fiche de competence professionnelle"))
+      return "";
+  }
   const std::string f = FoldForMatch(text);
-  if (f.find("fiche competence professionnelle") != std::string::npos) return "";
   static const std::regex tp(R"(TP\s?(?:-|‑|–)\s?\d{5})");
   if (!std::regex_search(text, tp)) return "";
   if (f.find("referentiel de certification") != std::string::npos) return "rc";

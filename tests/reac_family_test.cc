@@ -238,6 +238,9 @@ BOOST_AUTO_TEST_CASE(standalone_re_is_recognised_and_parsed) {
   BOOST_TEST(ReacSupplementKind(text) == "re");
   BOOST_TEST(ReacSupplementKind(ReadText(Fixture("rc-jardinier.txt"))) == "rc");
   BOOST_TEST(ReacSupplementKind(ReadText(Fixture("reac-ccs-jardinier.txt"))) == "");
+  // An RE that names the REAC's fiches in its prose is still an RE.
+  BOOST_TEST(ReacSupplementKind("REFERENTIEL D'EVALUATION TP-12345\nLes critères de la fiche "
+                                "compétence professionnelle du REAC s'appliquent.\n") == "re");
   const Certification re = Supplement("re-jardinier.txt");
   BOOST_TEST(re.id.value == "TP-77701");
   BOOST_TEST(re.title == "Jardinier paysagiste");
