@@ -64,9 +64,12 @@ void PrintText(const MappingRun& run) {
             << Plural(r.covered, "compétence couverte", "compétences couvertes") << ", "
             << Plural(r.partial, "partielle", "partielles") << ", "
             << Plural(r.missing, "non couverte", "non couvertes") << " sur "
-            << r.competences.size() << "\n";
+            << r.covered + r.partial + r.missing << "\n";
   for (const BlocMapping& b : r.blocs) {
     std::cout << "\n" << b.id.value << "  " << b.title << "  (couverture " << Percent(b.coverage)
+              << (b.kind == BlocKind::kCcs
+                      ? " ; certificat complémentaire de spécialisation, hors couverture du titre"
+                      : "")
               << ")\n";
     const Bloc* bloc = run.target.FindBloc(b.id);
     for (const CompetenceId& id : bloc->competences) {

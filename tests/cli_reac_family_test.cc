@@ -137,6 +137,13 @@ BOOST_AUTO_TEST_CASE(coverage_of_a_titre_counts_its_own_activites_types) {
                             "points d'ancrage ; je vérifie mes équipements de protection contre "
                             "les chutes.\n\nJe tonds les pelouses et je règle la hauteur de "
                             "coupe de la tondeuse selon la saison.\n";
+  auto text = RunPasserelle(Ws(dir) + " map " + Quote(dossier) + " --target TP-77701");
+  BOOST_REQUIRE_MESSAGE(text.status == 0, text.err);
+  BOOST_TEST(text.out.find(" sur 7\n") != std::string::npos, text.out);
+  BOOST_TEST(
+      text.out.find("certificat complémentaire de spécialisation, hors couverture du titre") !=
+          std::string::npos,
+      text.out);
   const json m = RunJson(Ws(dir) + " map " + Quote(dossier) + " --target TP-77701 --json");
   // The seven competences of the two activités types, not the CCS's four.
   BOOST_TEST(m["covered"].get<int>() + m["partial"].get<int>() + m["missing"].get<int>() == 7);
@@ -151,9 +158,8 @@ BOOST_AUTO_TEST_CASE(coverage_of_a_titre_counts_its_own_activites_types) {
 // TP-00211 cut where its RE starts: the REAC and the RE imported as two
 // documents, in either order, give the graph of the whole document.
 BOOST_AUTO_TEST_CASE(tp00211_reac_and_re_apart_give_the_whole_document) {
-  const std::string whole =
-      ReadFile(SharedDir() / "referentiels" /
-               "tp00211-reac-re-technicien-usinage-assiste-ordinateur.txt");
+  const std::string whole = ReadFile(SharedDir() / "referentiels" /
+                                     "tp00211-reac-re-technicien-usinage-assiste-ordinateur.txt");
   const size_t cut = whole.find(" REFERENTIEL D’EVALUATION");
   BOOST_REQUIRE(cut != std::string::npos);
   TempDir files, reac_first, re_first, together;
@@ -161,8 +167,7 @@ BOOST_AUTO_TEST_CASE(tp00211_reac_and_re_apart_give_the_whole_document) {
   const std::string re = (files.path() / "tp00211-re.txt").string();
   std::ofstream(reac, std::ios::binary) << whole.substr(0, cut);
   std::ofstream(re, std::ios::binary) << whole.substr(cut);
-  for (const auto& [dir, order] :
-       std::vector<std::pair<const TempDir*, std::vector<std::string>>>{
+  for (const auto& [dir, order] : std::vector<std::pair<const TempDir*, std::vector<std::string>>>{
            {&reac_first, {reac, re}}, {&re_first, {re, reac}}}) {
     for (const std::string& file : order) {
       auto r = RunPasserelle(Ws(*dir) + " import " + Quote(file));
