@@ -4,6 +4,8 @@
 
 #include "engine/text.h"
 #include "importers/list_items.h"
+#include "importers/reac_activities.h"
+#include "importers/reac_competences.h"
 
 namespace passerelle::reac {
 
@@ -112,6 +114,18 @@ size_t RestartBegin(const std::vector<Line>& lines, size_t previous, size_t head
   return heading;
 }
 
+// True when fiches[k] has the number and the title of one of fiches[from,
+// k).
+bool RepeatsFiche(const std::vector<Line>& lines, const std::vector<FicheSection>& fiches, size_t k,
+                  size_t from) {
+  const std::string title = ParseCompetenceFiche(lines, fiches[k]).title;
+  for (size_t j = from; j < k; ++j)
+    if (fiches[j].number == fiches[k].number &&
+        SameTitle(ParseCompetenceFiche(lines, fiches[j]).title, title))
+      return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> SplitWords(const std::string& text) {
@@ -146,7 +160,7 @@ std::vector<Part> SplitParts(const std::vector<Line>& lines) {
   };
   const size_t first = heading_of(fiches[0]);
   const size_t stop = PartsEnd(lines, first);
-  size_t next_fiche = 0;
+  size_t next_fiche = 0, part_first_fiche = 0;
   int fiches_in_part = 0, last_number = 0;
   size_t last_heading = first;
   auto start_part = [&](size_t at, const std::string& title) {
@@ -180,8 +194,12 @@ std::vector<Part> SplitParts(const std::vector<Line>& lines) {
     }
     if (!is_fiche) continue;
     const int number = fiches[next_fiche].number;
-    if (fiches_in_part > 0 && number < last_number)
+    // Numbering starting again starts a CCS, unless the fiche repeats one
+    // of this part (same number, same title: a heading printed twice).
+    if (fiches_in_part > 0 && number < last_number &&
+        !RepeatsFiche(lines, fiches, next_fiche, part_first_fiche))
       start_part(RestartBegin(lines, last_heading, i), "");
+    if (fiches_in_part == 0) part_first_fiche = next_fiche;
     ++fiches_in_part;
     last_number = number;
     last_heading = i;

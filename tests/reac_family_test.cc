@@ -587,3 +587,23 @@ BOOST_AUTO_TEST_CASE(cut_documents_parse_or_fail_cleanly) {
     }
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_fiche_printed_twice_is_not_a_ccs) {
+  // CP2's fiche repeated after CP3 (a heading printed again on the next
+  // page): no CCS, the fiche with the most text is kept.
+  const std::string fiche = [] {
+    std::string t;
+    for (int k : {1, 2, 3})
+      t += "FICHE COMPÉTENCE PROFESSIONNELLE N° " + std::to_string(k) + "\nFaire la chose " +
+           std::to_string(k) + "\nCritères de performance\nLa chose " + std::to_string(k) +
+           " est faite.\n";
+    return t;
+  }();
+  const std::string text = "Titre TP-12345\n" + fiche +
+                           "FICHE COMPÉTENCE PROFESSIONNELLE N° 2\nFaire la chose 2\n"
+                           "Critères de performance\nLa chose 2 est faite.\nElle est vérifiée.\n";
+  const Certification c = ParseDocument(text, "double.txt").certification;
+  BOOST_TEST(BlocIds(c) == (std::vector<std::string>{"TP-12345-AT1"}));
+  BOOST_TEST(c.competences.size() == 3u);
+  BOOST_TEST(CompetenceOf(c, "TP-12345-CP2").criteria.size() == 2u);
+}
