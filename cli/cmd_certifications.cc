@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/cli.h"
+#include "engine/active_status.h"
 #include "engine/french_analyzer.h"
 #include "engine/text.h"
 #include "engine/workspace.h"
@@ -18,8 +19,8 @@ const char kCertificationsHelp[] =
     "Liste les certifications de l'espace de travail avec leur type, leur niveau,\n"
     "leurs nombres de blocs et de compétences et leur état. Les filtres se cumulent.\n\n"
     "Options :\n"
-    "  --active        seulement les certifications actives (celles que leur source\n"
-    "                  ne dit pas inactives : un REAC n'indique pas d'état)\n"
+    "  --active        sans les certifications inactives ni celles qu'une autre\n"
+    "                  remplace (un REAC n'indique pas d'état : il reste listé)\n"
     "  --rome CODE     code ROME, ou son début : H2903, H29\n"
     "  --nsf CODE      code NSF, ou son début : 251, 251u, 25\n"
     "  --level N       niveau européen, de 1 à 8\n"
@@ -27,7 +28,8 @@ const char kCertificationsHelp[] =
     "                  (casse, accents, pluriels : « techniciens maintenance »\n"
     "                  trouve « Technicien de Maintenance »)\n"
     "  --json          "
-    "[{\"id\",\"kind\",\"title\",\"level\",\"blocs\",\"competences\",\"active\"}]\n\n"
+    "[{\"id\",\"kind\",\"title\",\"level\",\"blocs\",\"competences\",\"active\",\n"
+    "                  \"status\",\"replaced_by\"}]\n\n"
     "Exemples :\n"
     "  passerelle certifications --workspace ~/vae\n"
     "  passerelle certifications --active --rome H2903 --level 4\n"
@@ -92,41 +94,52 @@ bool TitleHasTerms(const CatalogEntry& e, const Filters& f, const FrenchAnalyzer
   return true;
 }
 
-std::vector<const CatalogEntry*> Select(const Catalog& catalog, const Filters& f,
-                                        const FrenchAnalyzer& analyzer) {
-  std::vector<const CatalogEntry*> out;
+// A listed certification and its derived status.
+struct Listed {
+  const CatalogEntry* entry;
+  ActiveStatus status;
+};
+
+std::vector<Listed> Select(const Catalog& catalog, const Filters& f,
+                           const FrenchAnalyzer& analyzer) {
+  const ActiveStatuses statuses(catalog);
+  std::vector<Listed> out;
   std::vector<AnalyzedToken> tokens;
   for (const auto& [id, e] : catalog.entries()) {
-    if (f.active_only && e.active == false) continue;
+    ActiveStatus status = statuses.Of(e);
+    if (f.active_only && !status.MayBeActive()) continue;
     if (f.level && e.level != f.level) continue;
     if (!f.rome.empty() && !HasCode(e, Code::Type::kRome, f.rome, true)) continue;
     if (!f.nsf.empty() && !HasCode(e, Code::Type::kNsf, f.nsf, false)) continue;
     if (!f.terms.empty() && !TitleHasTerms(e, f, analyzer, &tokens)) continue;
-    out.push_back(&e);
+    out.push_back({&e, std::move(status)});
   }
   return out;
 }
 
-std::string ActiveText(const std::optional<bool>& active) {
-  if (!active) return "?";
-  return *active ? "oui" : "non";
-}
-
-void PrintTable(const std::vector<const CatalogEntry*>& entries, bool filtered) {
+void PrintTable(const std::vector<Listed>& entries, bool filtered) {
   if (entries.empty()) {
     std::cout << (filtered ? "Aucune certification ne correspond à ces filtres.\n"
                            : "Aucune certification dans l'espace de travail. "
                              "Importez-en avec « passerelle import FICHIER ».\n");
     return;
   }
+  std::vector<std::string> statuses;
+  size_t width = 8;
+  for (const Listed& l : entries) {
+    statuses.push_back(DescribeActiveStatus(l.status));
+    width = std::max(width, Utf8Length(statuses.back()) + 2);
+  }
   std::string out = PadRight("Identifiant", 12) + PadRight("Type", 6) + PadRight("Niveau", 8) +
-                    PadRight("Blocs", 7) + PadRight("Compétences", 13) + PadRight("Active", 8) +
+                    PadRight("Blocs", 7) + PadRight("Compétences", 13) + PadRight("Statut", width) +
                     "Intitulé\n";
-  for (const CatalogEntry* e : entries)
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const CatalogEntry* e = entries[i].entry;
     out += PadRight(e->id.value, 12) + PadRight(KindName(e->kind), 6) +
            PadRight(e->level ? std::to_string(e->level) : "-", 8) +
            PadRight(std::to_string(e->blocs), 7) + PadRight(std::to_string(e->competences), 13) +
-           PadRight(ActiveText(e->active), 8) + e->title + "\n";
+           PadRight(statuses[i], width) + e->title + "\n";
+  }
   std::cout << out;
 }
 
@@ -172,21 +185,35 @@ void AppendJsonString(std::string* out, const std::string& s) {
 // The list written directly, byte for byte what PrintJson would print for
 // the same array (keys in nlohmann's sorted order): building a JSON tree of
 // 25,600 objects first doubled the time of the command.
-void PrintJsonList(const std::vector<const CatalogEntry*>& entries) {
+void PrintJsonList(const std::vector<Listed>& entries) {
   if (entries.empty()) {
     std::cout << "[]\n";
     return;
   }
   std::string out = "[\n";
   for (size_t i = 0; i < entries.size(); ++i) {
-    const CatalogEntry& e = *entries[i];
-    const std::string active = e.active ? (*e.active ? "true" : "false") : "null";
+    const CatalogEntry& e = *entries[i].entry;
+    const ActiveStatus& status = entries[i].status;
+    const std::optional<bool> flag = status.Flag();
+    const std::string active = flag ? (*flag ? "true" : "false") : "null";
     out += "  {\n    \"active\": " + active + ",\n    \"blocs\": " + std::to_string(e.blocs) +
            ",\n    \"competences\": " + std::to_string(e.competences) + ",\n    \"id\": ";
     AppendJsonString(&out, e.id.value);
     out += ",\n    \"kind\": \"" + KindName(e.kind) +
            "\",\n    \"level\": " + (e.level ? std::to_string(e.level) : "null") +
-           ",\n    \"title\": ";
+           ",\n    \"replaced_by\": ";
+    if (status.replaced_by.empty()) {
+      out += "[]";
+    } else {
+      out += "[\n";
+      for (size_t k = 0; k < status.replaced_by.size(); ++k) {
+        out += "      ";
+        AppendJsonString(&out, status.replaced_by[k].value);
+        out += k + 1 < status.replaced_by.size() ? ",\n" : "\n";
+      }
+      out += "    ]";
+    }
+    out += ",\n    \"status\": \"" + ActiveStatusName(status.kind) + "\",\n    \"title\": ";
     AppendJsonString(&out, e.title);
     out += i + 1 < entries.size() ? "\n  },\n" : "\n  }\n";
   }

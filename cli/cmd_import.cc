@@ -1,14 +1,18 @@
 // passerelle import FILE...
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "engine/certification_index.h"
+#include "engine/text.h"
 #include "engine/workspace.h"
 #include "engine/workspace_batch.h"
 #include "engine/workspace_lock.h"
+#include "engine/workspace_supplements.h"
 #include "importers/document_import.h"
+#include "importers/reac_supplement.h"
 #include "importers/rncp_xml_import.h"
 
 namespace passerelle::cli {
@@ -20,8 +24,10 @@ const char kImportHelp[] =
     "de referentiels/, et l'export open data de France Compétences (fichier XML\n"
     "export_fiches_RNCP_V4_1_<date>.xml ou son jumeau RS, ou l'archive .zip\n"
     "téléchargée). Le type est reconnu d'après le contenu ; --format le force.\n"
-    "Une certification déjà présente est mise à jour. Si un fichier est illisible,\n"
-    "rien n'est importé et l'espace de travail reste tel quel.\n\n"
+    "Une certification déjà présente est mise à jour. Un RE ou un RC publié à part\n"
+    "complète son titre (modalités, durées, critères), que le REAC soit importé\n"
+    "avant ou après ; sans le REAC, il attend dans l'espace de travail. Si un\n"
+    "fichier est illisible, rien n'est importé et l'espace de travail reste tel quel.\n\n"
     "Export open data : chaque fiche est ajoutée, mise à jour ou laissée inchangée ;\n"
     "les fiches d'un export précédent du même répertoire (RNCP ou RS) absentes du\n"
     "nouvel export sont marquées inactives (jamais supprimées). Les fiches sans\n"
@@ -44,9 +50,17 @@ struct Pending {
   SaveOutcome outcome = SaveOutcome::kAdded;
 };
 
+// A standalone RE or RC and what became of it.
+struct PendingSupplement {
+  std::string file;
+  Certification supplement;
+  bool merged = false;  // its titre was written with it; else it waits
+};
+
 // What the whole run did, for the report.
 struct ImportSummary {
   std::vector<Pending> documents;
+  std::vector<PendingSupplement> supplements;
   std::vector<ExportReport> exports;
   std::vector<CertificationId> deactivated;
 };
@@ -75,9 +89,9 @@ const char* OutcomeJson(SaveOutcome o) {
   return "";
 }
 
-// Parses every file; returns false (messages printed) if any failed.
-bool ParseAll(const std::vector<std::string>& files, DocumentFormat format,
-              std::vector<Pending>* pending) {
+// Parses every file; returns false (messages printed) if any failed. The
+// importers' remarks go to stderr.
+bool ParseAll(const std::vector<std::string>& files, DocumentFormat format, ImportSummary* run) {
   bool ok = true;
   for (const std::string& file : files) {
     auto doc = ImportDocumentFile(file, format);
@@ -86,9 +100,69 @@ bool ParseAll(const std::vector<std::string>& files, DocumentFormat format,
       ok = false;
       continue;
     }
-    for (Certification& c : doc->certifications) pending->push_back({file, std::move(c)});
+    for (const std::string& note : doc->notes)
+      std::cerr << "passerelle : " << file << " : remarque : " << note << "\n";
+    for (Certification& c : doc->certifications) run->documents.push_back({file, std::move(c)});
+    for (Certification& c : doc->supplements) run->supplements.push_back({file, std::move(c)});
   }
   return ok;
+}
+
+// "RE" or "RC".
+std::string SupplementLabel(const Certification& supplement) {
+  return StartsWith(supplement.source_format, "rc") ? "RC" : "RE";
+}
+
+// The supplements of `id`: those stored in the workspace, replaced by those
+// of this run of the same kind; RE before RC.
+Result<std::vector<Certification>> SupplementsOf(const Workspace& workspace,
+                                                 const CertificationId& id,
+                                                 const std::vector<PendingSupplement>& run) {
+  auto stored = LoadSupplements(workspace, id);
+  if (!stored.ok()) return stored.status();
+  std::vector<Certification> out;
+  for (const char* kind : {"RE", "RC"}) {
+    const Certification* chosen = nullptr;
+    for (const Certification& c : *stored)
+      if (SupplementLabel(c) == kind) chosen = &c;
+    for (const PendingSupplement& p : run)
+      if (p.supplement.id == id && SupplementLabel(p.supplement) == kind) chosen = &p.supplement;
+    if (chosen) out.push_back(*chosen);
+  }
+  return out;
+}
+
+void Merge(const std::vector<Certification>& supplements, Certification* titre) {
+  std::vector<std::string> notes;
+  for (const Certification& s : supplements) MergeReacSupplement(s, *titre, &notes);
+  for (const std::string& note : notes) std::cerr << "passerelle : remarque : " << note << "\n";
+}
+
+// Merges the RE and RC into their titres: the titres of this run, then the
+// titres already in the workspace (written again with them). A supplement
+// whose titre is in neither waits in the workspace.
+Status MergeSupplements(const Workspace& workspace, ImportSummary* run) {
+  for (Pending& p : run->documents) {
+    if (p.cert.kind != CertificationKind::kTp) continue;
+    auto supplements = SupplementsOf(workspace, p.cert.id, run->supplements);
+    if (!supplements.ok()) return supplements.status();
+    Merge(*supplements, &p.cert);
+  }
+  for (PendingSupplement& s : run->supplements) {
+    const CertificationId& id = s.supplement.id;
+    const bool in_run = std::any_of(run->documents.begin(), run->documents.end(),
+                                    [&](const Pending& p) { return p.cert.id == id; });
+    if (!in_run && workspace.Contains(id)) {
+      auto titre = workspace.Load(id);
+      if (!titre.ok()) return titre.status();
+      auto supplements = SupplementsOf(workspace, id, run->supplements);
+      if (!supplements.ok()) return supplements.status();
+      Merge(*supplements, &titre.value());
+      run->documents.push_back({s.file, std::move(titre).value()});
+    }
+    s.merged = in_run || workspace.Contains(id);
+  }
+  return Status::OK();
 }
 
 std::string Plural(size_t n, const std::string& word) {
@@ -155,8 +229,25 @@ Totals Total(const ImportSummary& run) {
   return t;
 }
 
+void PrintSupplements(const std::vector<PendingSupplement>& supplements) {
+  for (const PendingSupplement& p : supplements) {
+    const Certification& s = p.supplement;
+    std::cout << std::filesystem::path(p.file).filename().string() << " : " << SupplementLabel(s)
+              << " de " << s.id.value << " — " << Plural(s.blocs.size(), "section")
+              << " d'évaluation, " << Plural(s.competences.size(), "compétence")
+              << " avec critères — ";
+    if (p.merged)
+      std::cout << "fusionné dans " << s.id.value << "\n";
+    else
+      std::cout << "en attente : " << s.id.value
+                << " n'est pas dans l'espace de travail ; il sera complété à l'import de son "
+                   "REAC\n";
+  }
+}
+
 void PrintText(const ImportSummary& run) {
   PrintDocuments(run.documents);
+  PrintSupplements(run.supplements);
   for (const ExportReport& r : run.exports) PrintExport(r);
   if (run.exports.empty()) return;
   if (!run.deactivated.empty()) {
@@ -196,8 +287,15 @@ void PrintJsonReport(const ImportSummary& run) {
                         {"status", OutcomeJson(p.outcome)}});
   for (const ExportReport& r : run.exports) exports.push_back(ExportJson(r));
   for (const CertificationId& id : run.deactivated) deactivated.push_back(id.value);
+  nlohmann::json supplements = nlohmann::json::array();
+  for (const PendingSupplement& p : run.supplements)
+    supplements.push_back({{"file", p.file},
+                           {"id", p.supplement.id.value},
+                           {"kind", SupplementLabel(p.supplement) == "RC" ? "rc" : "re"},
+                           {"status", p.merged ? "merged" : "waiting"}});
   const Totals t = Total(run);
   PrintJson({{"imported", imported},
+             {"supplements", supplements},
              {"exports", exports},
              {"deactivated", deactivated},
              {"summary",
@@ -245,6 +343,8 @@ Status Write(const std::string& root, const std::vector<std::string>& exports, b
   indexer.SetProgress([&](size_t done, size_t total) {
     indexing.Update("index des référentiels", {done, done, total});
   });
+  Status merged = MergeSupplements(workspace, run);
+  if (!merged.ok()) return merged;
   auto batch = WorkspaceBatch::Begin(&workspace, &indexer);
   if (!batch.ok()) return batch.status();
   for (Pending& p : run->documents) {
@@ -256,7 +356,14 @@ Status Write(const std::string& root, const std::vector<std::string>& exports, b
   if (!s.ok()) return s;
   s = (*batch)->Commit();
   *published = (*batch)->published();
-  return s;
+  if (!s.ok()) return s;
+  // Kept after the titres are written, so that a later import of the REAC
+  // merges them again (and finds those that wait).
+  for (const PendingSupplement& p : run->supplements) {
+    s = SaveSupplement(workspace, p.supplement);
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
 }
 
 }  // namespace
@@ -273,7 +380,7 @@ int RunImport(const std::vector<std::string>& argv) {
     (*format == DocumentFormat::kAuto && IsOpenDataExportFile(file) ? exports : documents)
         .push_back(file);
   ImportSummary run;
-  if (!ParseAll(documents, *format, &run.documents)) {
+  if (!ParseAll(documents, *format, &run)) {
     std::cerr << "passerelle : rien n'a été importé ; l'espace de travail est inchangé\n";
     return kExitFailure;
   }

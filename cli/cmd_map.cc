@@ -149,7 +149,7 @@ void PrintText(const MappingRun& run, bool all) {
                             Plural(r.covered, "compétence couverte", "compétences couvertes") +
                             ", " + Plural(r.partial, "partielle", "partielles") + ", " +
                             Plural(r.missing, "non couverte", "non couvertes") + " sur " +
-                            std::to_string(r.competences.size()),
+                            std::to_string(r.covered + r.partial + r.missing),
                         layout.width, "", "  ");
   std::map<std::string, std::string> detailed;
   for (const BlocMapping& b : r.blocs) {
@@ -158,7 +158,12 @@ void PrintText(const MappingRun& run, bool all) {
     std::cout << "\n"
               << WrapText(ShortName(b.id.value, "", run.target.id) + " — " + b.title +
                               (bloc->optional ? " (facultatif)" : "") + " (couverture " +
-                              Percent(b.coverage) + ")",
+                              Percent(b.coverage) +
+                              (b.kind == BlocKind::kCcs
+                                   ? " ; certificat complémentaire de spécialisation, hors "
+                                     "couverture du titre"
+                                   : "") +
+                              ")",
                           layout.width, "", "  ");
     for (const CompetenceId& id : bloc->competences)
       for (const CompetenceMapping& c : r.competences)

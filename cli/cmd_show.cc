@@ -5,6 +5,7 @@
 #include "cli/certification_lookup.h"
 #include "cli/cli.h"
 #include "cli/display.h"
+#include "engine/active_status.h"
 #include "engine/certification_json.h"
 #include "engine/competence_graph.h"
 #include "engine/text.h"
@@ -62,7 +63,9 @@ void PrintHeader(const Certification& c, const CompetenceGraph& graph) {
   std::cout << "Type : " << KindName(c.kind);
   if (!c.abbreviation.empty()) std::cout << " (" << c.abbreviation << ")";
   std::cout << " · niveau " << (c.level ? std::to_string(c.level) : "non précisé");
-  if (c.active) std::cout << " · " << (*c.active ? "active" : "inactive");
+  std::vector<CertificationId> replaced_by;
+  for (const CertificationLink& l : graph.ReplacedBy(c.id)) replaced_by.push_back(l.id);
+  std::cout << " · statut : " << DescribeActiveStatus(DeriveActiveStatus(c.active, replaced_by));
   if (!c.state.empty()) std::cout << " · " << c.state;
   std::cout << "\n";
   PrintCodes(c, Code::Type::kRome, "ROME");
@@ -99,12 +102,22 @@ void PrintTree(const Certification& c) {
   for (const Bloc& b : c.blocs) {
     std::string heading = ShortName(b.id.value, "", c.id) + "  " + b.title;
     if (!b.unit.empty()) heading += " [" + b.unit + "]";
+    if (b.kind == BlocKind::kCcs)
+      heading += " (certificat complémentaire de spécialisation, facultatif : hors couverture "
+                 "du titre)";
     if (b.optional) heading += " (facultatif)";
     if (b.implicit) heading += " (bloc implicite : la fiche n'a pas de blocs)";
     std::cout << "\n" << WrapText(heading, OutputWidth(), "  ", "    ");
     for (const CompetenceId& id : b.competences)
       if (const Competence* comp = c.FindCompetence(id))
         PrintCompetence(c, *comp, label_width, detailed, b);
+  }
+  if (c.transversal_competences.empty()) return;
+  std::cout << "\n  Compétences transversales de l'emploi (mobilisées dans toutes les activités, "
+               "elles ne sont pas comptées comme compétences) :\n";
+  for (const Competence& t : c.transversal_competences) {
+    std::cout << "    " << ShortName(t.id.value, "", c.id) << "  " << t.title << "\n";
+    PrintList("Critères de performance", t.criteria);
   }
 }
 

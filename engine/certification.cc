@@ -1,5 +1,6 @@
 #include "engine/certification.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace passerelle {
@@ -41,6 +42,8 @@ std::string CodeTypeName(Code::Type type) {
   return "rome";
 }
 
+std::string BlocKindName(BlocKind kind) { return kind == BlocKind::kCcs ? "ccs" : "standard"; }
+
 std::vector<std::string> Competence::AllSavoirFaire() const {
   std::vector<std::string> all = savoir_faire_techniques;
   all.insert(all.end(), savoir_faire_organisationnels.begin(),
@@ -77,6 +80,17 @@ std::vector<const Bloc*> Certification::BlocsOf(const CompetenceId& competence_i
         break;
       }
   return out;
+}
+
+bool Certification::CountsTowardCertification(const CompetenceId& competence_id) const {
+  bool any_standard = false;
+  for (const Bloc& b : blocs) {
+    if (b.kind != BlocKind::kStandard) continue;
+    any_standard = true;
+    if (std::find(b.competences.begin(), b.competences.end(), competence_id) != b.competences.end())
+      return true;
+  }
+  return !any_standard;
 }
 
 }  // namespace passerelle

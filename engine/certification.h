@@ -84,6 +84,12 @@ struct Competence {
   bool operator==(const Competence&) const = default;
 };
 
+// What a bloc stands for. A REAC's certificat complémentaire de
+// spécialisation (CCS) is optional: coverage of the titre counts its
+// standard blocs (activités types), and the CCS are shown apart.
+enum class BlocKind { kStandard, kCcs };
+std::string BlocKindName(BlocKind kind);  // "standard", "ccs"
+
 struct Bloc {
   BlocId id;
   std::string title;
@@ -94,6 +100,7 @@ struct Bloc {
   std::string modalities;   // evaluation modalities, plain text
   std::vector<Duration> durations;
   std::vector<CompetenceId> competences;  // in document order
+  BlocKind kind = BlocKind::kStandard;     // last: aggregate initializers stay valid
   bool operator==(const Bloc&) const = default;
 };
 
@@ -116,6 +123,10 @@ struct Certification {
   std::vector<Correspondence> correspondences;
   std::vector<Bloc> blocs;
   std::vector<Competence> competences;
+  // The REAC's compétences transversales de l'emploi: described like
+  // competences (title, description, criteria) but never counted as ones
+  // nor part of a bloc; context for the mapping and the reader.
+  std::vector<Competence> transversal_competences;
   std::string source_format;  // importer that produced it: "rncp-text", ...
   std::string source_name;    // base name of the imported file
 
@@ -126,6 +137,10 @@ struct Certification {
   std::vector<const Bloc*> BlocsOf(const CompetenceId& id) const;
   // Number of distinct competences.
   size_t CompetenceCount() const { return competences.size(); }
+  // True when the competence counts toward the certification itself: it
+  // belongs to a standard bloc, or the certification has no standard bloc
+  // at all. A competence only in CCS blocs does not.
+  bool CountsTowardCertification(const CompetenceId& competence_id) const;
   bool operator==(const Certification&) const = default;
 };
 

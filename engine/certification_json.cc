@@ -1,5 +1,7 @@
 #include "engine/certification_json.h"
 
+#include "engine/active_status.h"
+
 namespace passerelle {
 
 namespace {
@@ -33,7 +35,7 @@ json BlocJson(const Bloc& b) {
   json durations = json::array();
   for (const Duration& d : b.durations)
     durations.push_back({{"label", d.label}, {"minutes", d.minutes}});
-  return {{"id", b.id.value},       {"title", b.title},
+  return {{"id", b.id.value},       {"kind", BlocKindName(b.kind)}, {"title", b.title},
           {"unit", b.unit},         {"implicit", b.implicit},
           {"optional", b.optional}, {"description", b.description},
           {"modalities", b.modalities}, {"durations", durations},
@@ -58,6 +60,15 @@ json CompetenceJson(const Certification& cert, const Competence& c) {
           {"savoirs", c.savoirs}};
 }
 
+json TransversalJson(const Competence& c) {
+  return {{"id", c.id.value},
+          {"number", c.number},
+          {"title", c.title},
+          {"description", c.description},
+          {"context", c.context},
+          {"criteria", c.criteria}};
+}
+
 json CorrespondencesJson(const std::vector<Correspondence>& list) {
   json out = json::array();
   for (const Correspondence& c : list)
@@ -79,12 +90,18 @@ nlohmann::json CertificationToJson(const Certification& cert, const CompetenceGr
   for (const Bloc& b : cert.blocs) blocs.push_back(BlocJson(b));
   json competences = json::array();
   for (const Competence& c : cert.competences) competences.push_back(CompetenceJson(cert, c));
+  std::vector<CertificationId> replaced_by;
+  for (const CertificationLink& l : graph.ReplacedBy(cert.id)) replaced_by.push_back(l.id);
+  const ActiveStatus status = DeriveActiveStatus(cert.active, replaced_by);
+  json transversal = json::array();
+  for (const Competence& c : cert.transversal_competences) transversal.push_back(TransversalJson(c));
   return {{"id", cert.id.value},
           {"kind", KindName(cert.kind)},
           {"title", cert.title},
           {"abbreviation", cert.abbreviation},
           {"level", cert.level ? json(cert.level) : json(nullptr)},
           {"active", Optional(cert.active)},
+          {"status", ActiveStatusName(status.kind)},
           {"state", cert.state},
           {"vae", Optional(cert.vae_access)},
           {"nsf", CodeValues(cert, Code::Type::kNsf)},
@@ -97,7 +114,8 @@ nlohmann::json CertificationToJson(const Certification& cert, const CompetenceGr
           {"replaced_by", LinkIds(graph.ReplacedBy(cert.id))},
           {"correspondences", CorrespondencesJson(graph.Correspondences(cert.id))},
           {"blocs", blocs},
-          {"competences", competences}};
+          {"competences", competences},
+          {"transversal_competences", transversal}};
 }
 
 }  // namespace passerelle

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "engine/active_status.h"
 #include "engine/text.h"
 
 namespace passerelle {
@@ -43,9 +44,12 @@ constexpr size_t kSameTitle = 2;
 constexpr size_t kContentMatches = 2000;
 
 std::vector<const CatalogEntry*> Eligible(const Catalog& catalog, const SuggestOptions& options) {
+  // A certification that is inactive, or that another one replaces, is
+  // never proposed (engine/active_status.h).
+  const ActiveStatuses statuses(catalog);
   std::vector<const CatalogEntry*> eligible;
   for (const auto& [id, e] : catalog.entries()) {
-    if (e.active == false || e.competences == 0) continue;
+    if (!statuses.Of(e).MayBeActive() || e.competences == 0) continue;
     if (std::find(options.exclude.begin(), options.exclude.end(), id) != options.exclude.end())
       continue;
     eligible.push_back(&e);

@@ -76,8 +76,8 @@ using CertificationLoader = std::function<Result<Certification>(const Certificat
 // `analysis` is session.Analyze(passages). `corpus` measures specificity as
 // for `passerelle map` (each target uses those outside its domain), so that a
 // certification's coverage here is the one its gap report shows. Inactive
-// certifications (active == false in the catalog) are left out: a candidate
-// cannot apply to them. Certifications with zero coverage are not listed.
+// certifications (marked inactive, or replaced by another one:
+// engine/active_status.h) are left out: a candidate cannot apply to them. Certifications with zero coverage are not listed.
 // `index` (may be null) is the content index matching `catalog`
 // (CertificationIndex::Matches); without it, or when it cannot be searched,
 // the shortlist uses titles only (Suggestions::shortlist says which). Errors

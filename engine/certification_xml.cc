@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace passerelle {
@@ -90,6 +91,7 @@ void WriteLinks(pugi::xml_node root, const Certification& c) {
 void WriteBloc(pugi::xml_node blocs, const Bloc& b) {
   pugi::xml_node n = blocs.append_child("bloc");
   n.append_attribute("id") = b.id.value.c_str();
+  if (b.kind != BlocKind::kStandard) n.append_attribute("kind") = BlocKindName(b.kind).c_str();
   if (!b.unit.empty()) n.append_attribute("unit") = b.unit.c_str();
   if (b.implicit) n.append_attribute("implicit") = "true";
   if (b.optional) n.append_attribute("optional") = "true";
@@ -178,6 +180,7 @@ void ReadLinks(pugi::xml_node root, Certification& c) {
 Bloc ReadBloc(pugi::xml_node n) {
   Bloc b;
   b.id = BlocId(n.attribute("id").as_string());
+  if (std::string(n.attribute("kind").as_string()) == "ccs") b.kind = BlocKind::kCcs;
   b.unit = n.attribute("unit").as_string();
   b.implicit = n.attribute("implicit").as_bool();
   b.optional = n.attribute("optional").as_bool();
@@ -214,6 +217,12 @@ Competence ReadCompetence(pugi::xml_node n) {
 
 }  // namespace
 
+int FormatVersionFor(const Certification& cert) {
+  const bool ccs = std::any_of(cert.blocs.begin(), cert.blocs.end(),
+                               [](const Bloc& b) { return b.kind != BlocKind::kStandard; });
+  return ccs || !cert.transversal_competences.empty() ? 2 : 1;
+}
+
 std::string CertificationToXml(const Certification& cert) {
   pugi::xml_document doc;
   pugi::xml_node decl = doc.append_child(pugi::node_declaration);
@@ -222,7 +231,7 @@ std::string CertificationToXml(const Certification& cert) {
   pugi::xml_node root = doc.append_child("certification");
   root.append_attribute("id") = cert.id.value.c_str();
   root.append_attribute("kind") = KindName(cert.kind).c_str();
-  root.append_attribute("format-version") = kCertificationFormatVersion;
+  root.append_attribute("format-version") = FormatVersionFor(cert);
   WriteIdentity(root, cert);
   WriteCodesAndPeople(root, cert);
   WriteLinks(root, cert);
@@ -230,6 +239,10 @@ std::string CertificationToXml(const Certification& cert) {
   for (const Bloc& b : cert.blocs) WriteBloc(blocs, b);
   pugi::xml_node competences = root.append_child("competences");
   for (const Competence& c : cert.competences) WriteCompetence(competences, c);
+  if (!cert.transversal_competences.empty()) {
+    pugi::xml_node transversal = root.append_child("transversal-competences");
+    for (const Competence& c : cert.transversal_competences) WriteCompetence(transversal, c);
+  }
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
   return out.str();
@@ -267,6 +280,8 @@ Result<Certification> CertificationFromXml(const std::string& xml, const std::st
   for (pugi::xml_node n : root.child("blocs").children("bloc")) c.blocs.push_back(ReadBloc(n));
   for (pugi::xml_node n : root.child("competences").children("competence"))
     c.competences.push_back(ReadCompetence(n));
+  for (pugi::xml_node n : root.child("transversal-competences").children("competence"))
+    c.transversal_competences.push_back(ReadCompetence(n));
   return c;
 }
 

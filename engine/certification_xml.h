@@ -11,8 +11,15 @@
 
 namespace passerelle {
 
-// Current format version, written as format-version="1".
-constexpr int kCertificationFormatVersion = 1;
+// Newest format version this build reads and writes. Version 2 added CCS
+// blocs (kind="ccs") and <transversal-competences>.
+constexpr int kCertificationFormatVersion = 2;
+
+// The version written for `cert`: the oldest that holds all of it (1 when
+// it has no CCS bloc and no transversal competence), so that files of
+// certifications without them keep their bytes, and an older reader refuses
+// a file it would misread instead of counting a CCS as an activité type.
+int FormatVersionFor(const Certification& cert);
 
 std::string CertificationToXml(const Certification& cert);
 

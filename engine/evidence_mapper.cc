@@ -461,26 +461,31 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
           (cm.status == CoverageStatus::kMissing || !supported.count(ii)))
         cm.missing.push_back(p.items[ii].text);
     status_of[cm.id.value] = cm.status;
-    switch (cm.status) {
-      case CoverageStatus::kCovered:
-        ++result.covered;
-        break;
-      case CoverageStatus::kPartial:
-        ++result.partial;
-        break;
-      case CoverageStatus::kMissing:
-        ++result.missing;
-        break;
+    // The certification's own figures leave out the competences that only
+    // an optional CCS holds; its bloc below still shows them.
+    if (target_.CountsTowardCertification(cm.id)) {
+      switch (cm.status) {
+        case CoverageStatus::kCovered:
+          ++result.covered;
+          break;
+        case CoverageStatus::kPartial:
+          ++result.partial;
+          break;
+        case CoverageStatus::kMissing:
+          ++result.missing;
+          break;
+      }
     }
     result.competences.push_back(std::move(cm));
   }
-  result.coverage = CoverageOf(result.covered, result.partial,
-                               static_cast<int>(result.competences.size()));
+  result.coverage =
+      CoverageOf(result.covered, result.partial, result.covered + result.partial + result.missing);
 
   // 4. Blocs.
   for (const Bloc& b : target_.blocs) {
     BlocMapping bm;
     bm.id = b.id;
+    bm.kind = b.kind;
     bm.title = b.title;
     for (const CompetenceId& id : b.competences) {
       auto it = status_of.find(id.value);

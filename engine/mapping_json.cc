@@ -10,6 +10,7 @@ nlohmann::json MappingToJson(const MappingResult& r) {
   nlohmann::json blocs = nlohmann::json::array();
   for (const BlocMapping& b : r.blocs)
     blocs.push_back({{"id", b.id.value},
+                     {"kind", BlocKindName(b.kind)},
                      {"title", b.title},
                      {"coverage", JsonScore(b.coverage)},
                      {"status", StatusKey(b.status)},

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/certification.h"
 #include "engine/ids.h"
 
 namespace passerelle {
@@ -54,11 +55,14 @@ struct BlocMapping {
   int covered = 0;
   int partial = 0;
   int missing = 0;
+  BlocKind kind = BlocKind::kStandard;  // a CCS is not in the certification's figures
 };
 
 struct MappingResult {
   std::string candidate;
   CertificationId target;
+  // Over the competences that count toward the certification
+  // (Certification::CountsTowardCertification): a CCS's own are left out.
   double coverage = 0;  // (covered + 0.5 * partial) / competences
   int covered = 0;
   int partial = 0;

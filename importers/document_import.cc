@@ -4,6 +4,7 @@
 #include "engine/file_system.h"
 #include "engine/text.h"
 #include "importers/pdf_text.h"
+#include "importers/reac_supplement.h"
 #include "importers/reac_text.h"
 #include "importers/rncp_text.h"
 #include "importers/rncp_xml_import.h"
@@ -81,18 +82,31 @@ Result<ImportedDocument> ImportDocumentBytes(const std::string& bytes, const std
   bool from_pdf = false;
   auto text = DocumentText(bytes, name, &from_pdf);
   if (!text.ok()) return text.status();
+  if (format != DocumentFormat::kRncpText && !ReacSupplementKind(*text).empty()) {
+    auto supplement = ParseReacSupplement(*text, name);
+    if (!supplement.ok()) return supplement.status();
+    ImportedDocument doc;
+    doc.format = supplement->source_format + (from_pdf ? "+pdf" : "");
+    doc.supplements.push_back(std::move(supplement).value());
+    return doc;
+  }
   if (format == DocumentFormat::kAuto) format = Detect(*text);
   Result<Certification> cert = Status::InvalidArgument("");
   std::string format_name;
+  std::vector<std::string> notes;
   switch (format) {
     case DocumentFormat::kRncpText:
       cert = ParseRncpFicheText(*text, name);
       format_name = "rncp-text";
       break;
-    case DocumentFormat::kReacText:
-      cert = ParseReacText(*text, name);
+    case DocumentFormat::kReacText: {
+      auto reac = ParseReacDocument(*text, name);
+      if (!reac.ok()) return reac.status();
+      cert = std::move(reac->certification);
+      notes = std::move(reac->notes);
       format_name = "reac-text";
       break;
+    }
     case DocumentFormat::kAuto:
       return Status::InvalidArgument(
           "fichier " + name +
@@ -103,6 +117,7 @@ Result<ImportedDocument> ImportDocumentBytes(const std::string& bytes, const std
   ImportedDocument doc;
   doc.format = format_name + (from_pdf ? "+pdf" : "");
   doc.certifications.push_back(std::move(cert).value());
+  doc.notes = std::move(notes);
   return doc;
 }
 

@@ -21,7 +21,13 @@ Result<DocumentFormat> ParseDocumentFormat(const std::string& name);
 
 struct ImportedDocument {
   std::vector<Certification> certifications;
-  std::string format;  // "rncp-text", "reac-text", with "+pdf" when from a PDF
+  // A standalone RE or RC: what it adds to its titre, to merge into it
+  // (importers/reac_supplement.h); never a certification of its own.
+  std::vector<Certification> supplements;
+  std::string format;  // "rncp-text", "reac-text", "re-text", "rc-text", with "+pdf" from a PDF
+  // What the reader should know (French, without the file name): titles
+  // that disagree between a REAC's lists and its fiches, ...
+  std::vector<std::string> notes;
 };
 
 // Largest document accepted (a referentiel PDF is a few MB).

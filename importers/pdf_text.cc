@@ -5,6 +5,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <memory>
+#include <vector>
 
 #include "engine/text.h"
 #include "importers/text_decode.h"
@@ -30,6 +31,38 @@ constexpr size_t kPdfTrailerWindow = 2048;
 bool HasPdfTrailer(const std::string& bytes) {
   const size_t from = bytes.size() > kPdfTrailerWindow ? bytes.size() - kPdfTrailerWindow : 0;
   return bytes.find("%%EOF", from) != std::string::npos;
+}
+
+// True when `next` starts a new line after `box` (below it, or back to the
+// left).
+bool OnNextLine(const poppler::rectf& box, const poppler::rectf& next) {
+  return next.top() >= box.bottom() - 0.5 * box.height() || next.right() <= box.left();
+}
+
+// poppler joins a word cut by a hyphen at a line end and drops the hyphen
+// ("porte-" + "outils" -> "porteoutils"). The page's words still have it:
+// every such pair found glued in `text` (in order) gets its hyphen back.
+std::string RestoreLineEndHyphens(const poppler::page& page, std::string text) {
+  const std::vector<poppler::text_box> boxes = page.text_list();
+  size_t pos = 0;
+  for (size_t i = 0; i + 1 < boxes.size(); ++i) {
+    const std::string word = ToUtf8(boxes[i].text());
+    if (word.empty() || word.back() != '-' || (word.size() >= 2 && word[word.size() - 2] == '-'))
+      continue;
+    if (!OnNextLine(boxes[i].bbox(), boxes[i + 1].bbox())) continue;
+    // A dash alone ends the line ("contrôle -" / "visuel"): poppler drops
+    // it between the two words.
+    const bool lone = word.size() == 1;
+    if (lone && i == 0) continue;
+    const std::string head =
+        lone ? ToUtf8(boxes[i - 1].text()) + " " : word.substr(0, word.size() - 1);
+    const std::string glued = head + ToUtf8(boxes[i + 1].text());
+    const size_t at = text.find(glued, pos);
+    if (at == std::string::npos || at > pos + 4096) continue;
+    text.insert(at + head.size(), lone ? "- " : "-");
+    pos = at + glued.size() + 1;
+  }
+  return text;
 }
 
 }  // namespace
@@ -68,7 +101,8 @@ Result<std::vector<std::string>> ExtractPdfPages(const std::string& bytes,
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     std::string text;
     if (page)
-      text = ToUtf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
+      text = RestoreLineEndHyphens(
+          *page, ToUtf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
     text = CleanExtractedText(text);
     any_text |= !Trim(text).empty();
     pages.push_back(std::move(text));

@@ -185,6 +185,12 @@ std::vector<ActiviteType> ParseActivitesTypes(const std::vector<Line>& lines,
   return ats;
 }
 
+bool SameTitle(const std::string& a, const std::string& b) { return Key(a) == Key(b); }
+
+double TitleOverlap(const std::string& a, const std::string& b) {
+  return WordOverlap(Key(a), Key(b));
+}
+
 int MatchTitle(const std::string& title, const std::vector<std::string>& candidates) {
   const std::string key = Key(title);
   if (key.empty()) return -1;

@@ -29,4 +29,12 @@ std::vector<ActiviteType> ParseActivitesTypes(const std::vector<Line>& lines,
 // words), or -1.
 int MatchTitle(const std::string& title, const std::vector<std::string>& candidates);
 
+// True when the two titles are the same once folded (case, accents,
+// apostrophes, final period).
+bool SameTitle(const std::string& a, const std::string& b);
+
+// Share of words the two titles have in common (Jaccard index, folded), 0
+// to 1.
+double TitleOverlap(const std::string& a, const std::string& b);
+
 }  // namespace passerelle::reac

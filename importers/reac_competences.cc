@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <regex>
 
 #include "engine/text.h"
 #include "importers/list_items.h"
@@ -212,6 +213,96 @@ SavoirFaire ClassifySavoirFaire(const std::vector<ListItem>& items) {
     if (soft.size() == 3) hard = std::move(soft);
   }
   AssignGroups(hard, out);
+  return out;
+}
+
+namespace {
+
+bool IsTransversalHeading(const std::string& f) {
+  return IsDescriptionHeading(f) || IsContextHeading(f) || IsCriteriaHeading(f) ||
+         IsSavoirFaireHeading(f);
+}
+
+// First line of the title of the entry whose description heading is at
+// `description`: the run of lines just before it, back to a blank line, a
+// heading, a page start (kept) or `floor`; at most four lines.
+size_t TitleStart(const std::vector<Line>& lines, size_t floor, size_t description) {
+  size_t start = description;
+  for (int n = 0; start > floor && n < 4; ++n) {
+    const Line& line = lines[start - 1];
+    if (line.blank() || IsTransversalHeading(line.folded)) break;
+    --start;
+    if (line.page_start) break;
+  }
+  return start;
+}
+
+// The sorted words of a title, folded: a title whose cells pdftotext
+// scattered over several lines keeps its words, not their order.
+std::vector<std::string> SortedWords(const std::string& title) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : FoldForMatch(title) + " ") {
+    if (ch == ' ' || ch == '\'' || ch == '.' || ch == ',') {
+      // "et" / "ou" left dangling at the end of a scattered title are
+      // dropped by CleanItem: not counted.
+      if (!word.empty() && word != "et" && word != "ou") words.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(ch);
+    }
+  }
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// The titles listed under "Compétences transversales de l'emploi" in the
+// fiche emploi type, one a line.
+std::vector<std::string> ListedTransversalTitles(const std::vector<Line>& lines) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!StartsWith(lines[i].folded, "competences transversales de l'emploi")) continue;
+    for (size_t j = i + 1; j < lines.size() && !lines[j].blank() && !EndsFiche(lines[j]); ++j) {
+      if (StartsWith(lines[j].folded, "niveau")) break;
+      out.push_back(CleanItem(StripBullet(lines[j].text), false));
+    }
+    if (!out.empty()) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Competence> ParseTransversalFiches(const std::vector<Line>& lines) {
+  const std::vector<std::string> listed = ListedTransversalTitles(lines);
+  std::vector<Competence> out;
+  for (const FicheSection& fiche : FindAllFiches(lines, FicheKind::kTransversal)) {
+    std::vector<size_t> starts;  // first line of each entry
+    for (size_t i = fiche.begin; i < fiche.end; ++i)
+      if (IsDescriptionHeading(lines[i].folded))
+        // The first title runs from the heading, blank lines and all (a
+        // title scattered over table cells); later ones are the paragraph
+        // before their description.
+        starts.push_back(starts.empty() ? fiche.begin : TitleStart(lines, fiche.begin, i));
+    for (size_t k = 0; k < starts.size(); ++k) {
+      FicheSection entry;
+      entry.begin = starts[k];
+      entry.end = k + 1 < starts.size() ? starts[k + 1] : fiche.end;
+      if (k == 0) entry.heading_rest = fiche.heading_rest;
+      Competence c = ParseCompetenceFiche(lines, entry);
+      // "Compétence transversale n° 2 : Title" -> "Title".
+      static const std::regex lead(
+          R"(^comp(?:é|e|É)tence transversale\s*(n\s*°\s*)?\d*\s*(:|-|–|\.)?\s*)",
+          std::regex::icase);
+      c.title = std::regex_replace(c.title, lead, "", std::regex_constants::format_first_only);
+      // The list of the fiche emploi type has the words in order.
+      for (const std::string& title : listed)
+        if (SortedWords(title) == SortedWords(c.title)) c.title = title;
+      if (c.title.empty()) continue;
+      c.number = "CT" + std::to_string(out.size() + 1);
+      out.push_back(std::move(c));
+    }
+  }
   return out;
 }
 

@@ -17,6 +17,13 @@ namespace passerelle::reac {
 // kept) and savoir-faire. Sets `number` to "CP<k>"; leaves `id` empty.
 Competence ParseCompetenceFiche(const std::vector<Line>& lines, const FicheSection& fiche);
 
+// The compétences transversales de l'emploi: every "FICHE DES COMPÉTENCES
+// TRANSVERSALES ..." / "FICHE COMPÉTENCE TRANSVERSALE N° k" section, one
+// competence per "Description de la compétence" heading in it (its title is
+// the paragraph just before the heading, or the heading's rest). Numbers
+// "CT<k>" in document order; ids left empty.
+std::vector<Competence> ParseTransversalFiches(const std::vector<Line>& lines);
+
 struct SavoirFaire {
   std::vector<std::string> techniques;
   std::vector<std::string> organisationnels;

@@ -30,9 +30,10 @@ constexpr size_t kMaxModalitiesChars = 3000;
 
 const char* const kModalitiesHeading = "modalites d'evaluation des competences et organisation";
 
-// "CCP", "CCP 2", "CCP - <title>": returns true and the title part.
+// "CCP", "CCP 2", "CCP - <title>", and "CCS ..." for a certificat
+// complémentaire de spécialisation: returns true and the title part.
 bool IsCcpLine(const Line& line, std::string* rest) {
-  static const std::regex re(R"(^CCP\s*\d*\s*(?:-|–|:)?\s*(.*)$)");
+  static const std::regex re(R"(^CC[PS]\s*\d*\s*(?:-|–|:)?\s*(.*)$)");
   std::smatch m;
   if (!std::regex_match(line.text, m, re)) return false;
   *rest = m[1].str();

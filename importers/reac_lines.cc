@@ -285,13 +285,13 @@ FicheSection NumberFiche(const std::vector<Line>& lines, size_t at) {
   return s;
 }
 
+}  // namespace
+
 size_t ContentLines(const std::vector<Line>& lines, const FicheSection& s) {
   size_t n = 0;
-  for (size_t i = s.begin; i < s.end; ++i) n += lines[i].blank() ? 0 : 1;
+  for (size_t i = s.begin; i < s.end && i < lines.size(); ++i) n += lines[i].blank() ? 0 : 1;
   return n;
 }
-
-}  // namespace
 
 CleanDocument CleanLines(const std::string& text) { return Cleaner(text).Run(); }
 
@@ -299,8 +299,14 @@ FicheKind FicheKindOf(const Line& line) {
   const std::string& f = line.folded;
   if (!StartsWith(f, "fiche")) return FicheKind::kNone;
   if (StartsWith(f, "fiche activite type")) return FicheKind::kActivite;
-  if (StartsWith(f, "fiche competence professionnelle")) return FicheKind::kCompetence;
-  if (StartsWith(f, "fiche des competences transversales")) return FicheKind::kOther;
+  if (StartsWith(f, "fiche competence professionnelle") ||
+      StartsWith(f, "fiche de competence professionnelle"))
+    return FicheKind::kCompetence;
+  if (StartsWith(f, "fiche des competences transversales") ||
+      StartsWith(f, "fiche competence transversale") ||
+      StartsWith(f, "fiche competences transversales") ||
+      StartsWith(f, "fiche de la competence transversale"))
+    return FicheKind::kTransversal;
   // Other fiche headings are upper case ("FICHE EMPLOI TYPE"); "Fiche(s) Rome
   // de rattachement" is a label.
   return StartsWith(line.text, "FICHE ") ? FicheKind::kOther : FicheKind::kNone;
@@ -309,19 +315,47 @@ FicheKind FicheKindOf(const Line& line) {
 bool EndsFiche(const Line& line) {
   if (line.blank()) return false;
   const std::string& f = line.folded;
-  return FicheKindOf(line) != FicheKind::kNone || StartsWith(f, "glossaire") ||
+  return FicheKindOf(line) != FicheKind::kNone || IsCcsHeading(line) ||
+         StartsWith(f, "glossaire") || StartsWith(f, "vue synoptique") ||
          StartsWith(f, "referentiel d'evaluation") || StartsWith(f, "annexe") ||
          StartsWith(f, "referentiel emploi activites competences");
 }
 
-std::vector<FicheSection> FindFiches(const std::vector<Line>& lines, FicheKind kind) {
+bool IsCcsHeading(const Line& line) {
+  // A heading starts with a capital; prose wrapped before "certificat
+  // complémentaire" does not.
+  if (line.blank() || !std::isupper(static_cast<unsigned char>(line.text[0]))) return false;
+  std::string f = line.folded;
+  for (const char* lead :
+       {"vue synoptique du ", "vue synoptique de la ", "vue synoptique des ", "vue synoptique de "})
+    if (StartsWith(f, lead)) f = f.substr(std::string(lead).size());
+  if (StartsWith(f, "certificat complementaire de specialisation") ||
+      StartsWith(f, "certificats complementaires de specialisation"))
+    return true;
+  static const std::regex ccs(R"(^ccs\b\s*(n\s*°\s*)?\d*\s*(-|–|:|\.|$))");
+  if (std::regex_search(f, ccs)) return true;
+  if (FicheKindOf(line) == FicheKind::kNone) return false;
+  static const std::regex in_fiche(R"(complementaires? de specialisation|\bccs\b)");
+  return std::regex_search(f, in_fiche);
+}
+
+std::vector<FicheSection> FindAllFiches(const std::vector<Line>& lines, FicheKind kind) {
   std::vector<FicheSection> out;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (FicheKindOf(lines[i]) != kind) continue;
     FicheSection s = NumberFiche(lines, i);
-    if (s.number == 0) continue;
+    if (s.number == 0) s.heading_rest.clear();
     s.end = s.begin;
     while (s.end < lines.size() && !EndsFiche(lines[s.end])) ++s.end;
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<FicheSection> FindFiches(const std::vector<Line>& lines, FicheKind kind) {
+  std::vector<FicheSection> out;
+  for (FicheSection s : FindAllFiches(lines, kind)) {
+    if (s.number == 0) continue;
     // A number seen twice (a table of contents without leaders, a repeated
     // heading): keep the fiche with the most text.
     auto same = std::find_if(out.begin(), out.end(),

@@ -43,12 +43,19 @@ struct CleanDocument {
 CleanDocument CleanLines(const std::string& text);
 
 // Kinds of "FICHE ..." sections.
-enum class FicheKind { kNone, kActivite, kCompetence, kOther };
+enum class FicheKind { kNone, kActivite, kCompetence, kTransversal, kOther };
 
 // The kind of a "FICHE ..." heading line: "FICHE ACTIVITÉ TYPE ...",
-// "FICHE COMPÉTENCE PROFESSIONNELLE ..." (any case), another upper-case
-// "FICHE ..." heading or the transversal competences' fiche (kOther).
+// "FICHE COMPÉTENCE PROFESSIONNELLE ..." (with or without "DE L'EMPLOI
+// TYPE"), "FICHE DES COMPÉTENCES TRANSVERSALES ..." / "FICHE COMPÉTENCE
+// TRANSVERSALE ..." (any case), or another upper-case "FICHE ..." heading.
 FicheKind FicheKindOf(const Line& line);
+
+// True when `line` names a certificat complémentaire de spécialisation as a
+// heading: it starts with "Certificat(s) complémentaire(s) de
+// spécialisation" or "CCS" (after "Vue synoptique du/de la"), or it is a
+// FICHE heading that says "... du certificat complémentaire ..." / "CCS".
+bool IsCcsHeading(const Line& line);
 
 // True when `line` ends a fiche section: another FICHE heading, a glossary,
 // the RE ("REFERENTIEL D'EVALUATION"), an annex.
@@ -66,6 +73,13 @@ struct FicheSection {
 // in document order; when a number appears twice (a table of contents), the
 // fiche with the most text.
 std::vector<FicheSection> FindFiches(const std::vector<Line>& lines, FicheKind kind);
+
+// Same, without merging repeated numbers, and with `number` 0 kept for
+// unnumbered headings (the transversal competences' fiche).
+std::vector<FicheSection> FindAllFiches(const std::vector<Line>& lines, FicheKind kind);
+
+// Non-blank lines of the section.
+size_t ContentLines(const std::vector<Line>& lines, const FicheSection& s);
 
 // Index of the first line in [begin, end) whose folded text starts with
 // `folded_prefix`, or `end`.

@@ -19,10 +19,13 @@
 #include <regex>
 
 #include "engine/text.h"
+#include "importers/list_items.h"
 #include "importers/reac_activities.h"
 #include "importers/reac_competences.h"
 #include "importers/reac_evaluation.h"
 #include "importers/reac_lines.h"
+#include "importers/reac_parts.h"
+#include "importers/reac_synoptic.h"
 
 namespace passerelle {
 
@@ -252,21 +255,25 @@ std::vector<DatedEvent> FindDates(const std::vector<Line>& lines, const reac::Pa
   return dates;
 }
 
-std::vector<Competence> ParseCompetences(const std::vector<Line>& lines, const std::string& code) {
+// The compétence fiches of one part, by number; ids "<prefix>-CP<k>".
+std::vector<Competence> ParseCompetences(const std::vector<Line>& lines,
+                                         const std::string& prefix) {
   std::vector<reac::FicheSection> fiches = reac::FindFiches(lines, reac::FicheKind::kCompetence);
   std::stable_sort(fiches.begin(), fiches.end(),
                    [](const auto& a, const auto& b) { return a.number < b.number; });
   std::vector<Competence> out;
   for (const reac::FicheSection& fiche : fiches) {
     Competence c = reac::ParseCompetenceFiche(lines, fiche);
-    c.id = CompetenceId(code + "-" + c.number);
+    c.id = CompetenceId(prefix + "-" + c.number);
     out.push_back(std::move(c));
   }
   return out;
 }
 
+std::string Quoted(const std::string& s) { return "« " + s + " »"; }
+
 Bloc MakeBloc(const reac::ActiviteType& at, const std::vector<Competence>& competences,
-              const std::string& code) {
+              const std::string& code, std::vector<std::string>* notes) {
   std::vector<std::string> titles;
   for (const Competence& c : competences) titles.push_back(c.title);
   Bloc b;
@@ -274,15 +281,23 @@ Bloc MakeBloc(const reac::ActiviteType& at, const std::vector<Competence>& compe
   b.title = at.title;
   for (const std::string& t : at.competence_titles) {
     const int k = reac::MatchTitle(t, titles);
-    if (k < 0) continue;
-    const CompetenceId& id = competences[static_cast<size_t>(k)].id;
-    if (std::find(b.competences.begin(), b.competences.end(), id) == b.competences.end())
-      b.competences.push_back(id);
+    if (k < 0) {
+      notes->push_back("activité type " + std::to_string(at.number) + " : la compétence " +
+                       Quoted(t) + " n'a pas de fiche compétence professionnelle ; ignorée");
+      continue;
+    }
+    const Competence& c = competences[static_cast<size_t>(k)];
+    if (!reac::SameTitle(t, c.title))
+      notes->push_back("activité type " + std::to_string(at.number) + " : " + c.number +
+                       " est écrite " + Quoted(t) + " dans la liste, " + Quoted(c.title) +
+                       " dans sa fiche ; l'intitulé de la fiche est retenu");
+    if (std::find(b.competences.begin(), b.competences.end(), c.id) == b.competences.end())
+      b.competences.push_back(c.id);
   }
   return b;
 }
 
-// Gives each bloc the modalities and durations of its CCP in the RE.
+// Gives each bloc the modalities and durations of its CCP (or CCS) in the RE.
 void AttachEvaluations(const std::vector<reac::CcpEvaluation>& evaluations,
                        std::vector<Bloc>& blocs) {
   std::vector<std::string> titles;
@@ -297,12 +312,14 @@ void AttachEvaluations(const std::vector<reac::CcpEvaluation>& evaluations,
   }
 }
 
-std::vector<Bloc> BuildBlocs(const std::vector<Line>& lines, const Certification& cert) {
+// The titre's activités types, from the lines of its own part.
+std::vector<Bloc> BuildBlocs(const std::vector<Line>& lines, const Certification& cert,
+                             std::vector<std::string>* notes) {
   std::vector<std::string> titles;
   for (const Competence& c : cert.competences) titles.push_back(c.title);
   std::vector<Bloc> blocs;
   for (const reac::ActiviteType& at : reac::ParseActivitesTypes(lines, titles))
-    blocs.push_back(MakeBloc(at, cert.competences, cert.id.value));
+    blocs.push_back(MakeBloc(at, cert.competences, cert.id.value, notes));
   if (blocs.empty()) {
     // No activité type found: one implicit bloc keeps every competence
     // reachable from a bloc, as for RNCP fiches without blocs.
@@ -313,8 +330,64 @@ std::vector<Bloc> BuildBlocs(const std::vector<Line>& lines, const Certification
     for (const Competence& c : cert.competences) b.competences.push_back(c.id);
     blocs.push_back(std::move(b));
   }
-  AttachEvaluations(reac::ParseCcpEvaluations(lines), blocs);
   return blocs;
+}
+
+// The name of a CCS: its heading's, else its activity fiche's title.
+std::string CcsTitle(const reac::Part& part, const std::vector<Line>& lines) {
+  if (!part.title.empty()) return part.title;
+  for (const reac::FicheSection& f : reac::FindAllFiches(lines, reac::FicheKind::kActivite)) {
+    const size_t end = reac::FindHeading(lines, f.begin, f.end, "definition");
+    std::string title = f.heading_rest;
+    size_t stop = f.begin;
+    while (stop < end && lines[stop].blank()) ++stop;
+    while (stop < end && !lines[stop].blank()) ++stop;
+    reac::AppendWrapped(title, reac::JoinParagraph(lines, f.begin, stop));
+    title = CleanItem(title, false);
+    if (!title.empty()) return title;
+  }
+  return "Certificat complémentaire de spécialisation n° " + std::to_string(part.ccs);
+}
+
+// One CCS: its own bloc (kind ccs) holding every compétence fiche of its
+// part (`lines`), numbered within the CCS. False when it has none.
+bool AddCcs(const reac::Part& part, const std::vector<Line>& lines, Certification& cert) {
+  const std::string prefix = cert.id.value + "-CCS" + std::to_string(part.ccs);
+  Bloc b;
+  b.id = BlocId(prefix);
+  b.kind = BlocKind::kCcs;
+  b.title = CcsTitle(part, lines);
+  for (Competence& c : ParseCompetences(lines, prefix)) {
+    b.competences.push_back(c.id);
+    cert.competences.push_back(std::move(c));
+  }
+  if (b.competences.empty()) return false;
+  cert.blocs.push_back(std::move(b));
+  return true;
+}
+
+// The titre's activités types by number: [k-1] is TP-xxxxx-ATk (null when
+// absent).
+std::vector<const Bloc*> TitreBlocsByNumber(const Certification& cert) {
+  std::vector<const Bloc*> out;
+  for (const Bloc& b : cert.blocs) {
+    const size_t at = b.id.value.rfind("-AT");
+    if (b.kind != BlocKind::kStandard || at == std::string::npos) continue;
+    const size_t k = std::stoul(b.id.value.substr(at + 3));
+    if (k == 0 || k > 99) continue;
+    if (out.size() < k) out.resize(k, nullptr);
+    out[k - 1] = &b;
+  }
+  return out;
+}
+
+// Reports the synoptic table's titles that disagree with the fiches.
+void CheckSynoptic(const std::vector<Line>& lines, const Certification& cert,
+                   const std::string& prefix, const std::vector<const Bloc*>& blocs,
+                   std::vector<std::string>* notes) {
+  for (std::string& note :
+       reac::CheckSynopticTitles(reac::ParseSynopticRows(lines), cert, prefix, blocs))
+    notes->push_back(std::move(note));
 }
 
 void ParseReferences(const reac::CleanDocument& doc, Certification& c) {
@@ -326,6 +399,10 @@ void ParseReferences(const reac::CleanDocument& doc, Certification& c) {
 }
 
 }  // namespace
+
+void ParseReacReferences(const std::string& text, Certification* c) {
+  ParseReferences(reac::CleanLines(text), *c);
+}
 
 bool LooksLikeReacText(const std::string& text) {
   const std::string f = FoldForMatch(text);
@@ -339,16 +416,26 @@ bool LooksLikeReacText(const std::string& text) {
 }
 
 Result<Certification> ParseReacText(const std::string& text, const std::string& file_name) {
+  auto parsed = ParseReacDocument(text, file_name);
+  if (!parsed.ok()) return parsed.status();
+  return std::move(parsed->certification);
+}
+
+Result<ReacDocument> ParseReacDocument(const std::string& text, const std::string& file_name) {
   const reac::CleanDocument doc = reac::CleanLines(text);
   const std::string code = doc.header.code.empty() ? MostFrequentTpCode(text) : doc.header.code;
   if (code.empty())
     return Status::InvalidArgument("fichier " + file_name +
                                    " : aucun code de titre professionnel (« TP- » suivi de cinq "
                                    "chiffres) n'a été trouvé ; ce document n'est pas un REAC");
-  Certification c;
+  ReacDocument out;
+  Certification& c = out.certification;
   c.id = CertificationId(code);
   c.kind = CertificationKind::kTp;
-  c.competences = ParseCompetences(doc.lines, code);
+  const std::vector<reac::Part> parts = reac::SplitParts(doc.lines);
+  const std::vector<Line> titre =
+      parts.size() > 1 ? reac::Slice(doc.lines, 0, parts[1].begin) : doc.lines;
+  c.competences = ParseCompetences(titre, code);
   if (c.competences.empty())
     return Status::InvalidArgument(
         "fichier " + file_name +
@@ -358,10 +445,19 @@ Result<Certification> ParseReacText(const std::string& text, const std::string& 
   // Every titre professionnel can be obtained through VAE: the RE itself
   // describes the path of VAE candidates.
   c.vae_access = true;
-  c.blocs = BuildBlocs(doc.lines, c);
+  c.blocs = BuildBlocs(titre, c, &out.notes);
+  CheckSynoptic(titre, c, code, TitreBlocsByNumber(c), &out.notes);
+  for (size_t k = 1; k < parts.size(); ++k) {
+    const std::vector<Line> lines = reac::Slice(doc.lines, parts[k].begin, parts[k].end);
+    if (!AddCcs(parts[k], lines, c)) continue;
+    CheckSynoptic(lines, c, c.blocs.back().id.value, {&c.blocs.back()}, &out.notes);
+  }
+  AttachEvaluations(reac::ParseCcpEvaluations(doc.lines), c.blocs);
+  c.transversal_competences = reac::ParseTransversalFiches(doc.lines);
+  for (Competence& t : c.transversal_competences) t.id = CompetenceId(code + "-" + t.number);
   c.source_format = kSourceFormat;
   c.source_name = std::filesystem::path(file_name).filename().string();
-  return c;
+  return out;
 }
 
 }  // namespace passerelle

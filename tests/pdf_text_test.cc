@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "engine/text.h"
 #include "test_support.h"
 
 using namespace passerelle;
@@ -71,4 +72,21 @@ BOOST_AUTO_TEST_CASE(text_that_mentions_the_pdf_header_is_not_a_pdf) {
                     "avant de l'envoyer au client.\n"));
   BOOST_TEST(!LooksLikePdf("Note technique\n%PDF-1.4\nfin de la note\n"));
   BOOST_TEST(!LooksLikePdf(" %PDF-"));
+}
+
+BOOST_AUTO_TEST_CASE(hyphen_at_a_line_end_is_kept_when_lines_are_joined) {
+  // poppler drops a hyphen that ends a line and glues the two halves
+  // ("porteoutils"); the compound keeps its hyphen, and a hyphen before an
+  // upper-case word or a space stays a dash.
+  const std::string pdf = MakePdf(
+      {"Installer les outils dans les porte-\noutils du tour.\nRégler les machines-\noutils "
+       "à commande numérique.\nLe contrôle -\nvisuel reste à faire."});
+  auto pages = ExtractPdfPages(pdf, "tirets.pdf");
+  BOOST_REQUIRE(pages.ok());
+  const std::string text = CollapseSpaces((*pages)[0]);
+  BOOST_TEST(text.find("porteoutils") == std::string::npos, text);
+  BOOST_TEST(text.find("machinesoutils") == std::string::npos, text);
+  BOOST_TEST(text.find("porte-outils") != std::string::npos, text);
+  BOOST_TEST(text.find("machines-outils") != std::string::npos, text);
+  BOOST_TEST(text.find("contrôle -") != std::string::npos, text);
 }

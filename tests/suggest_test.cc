@@ -303,3 +303,14 @@ BOOST_AUTO_TEST_CASE(suggest_coverage_is_the_coverage_map_gives) {
     }
   }
 }
+
+// RNCP35697 replaces RNCP420: the older bac pro is never proposed, whatever
+// the dossier (it used to pass as "active: unknown").
+BOOST_AUTO_TEST_CASE(a_replaced_certification_is_never_suggested) {
+  Workspace5 w;
+  for (const char* candidate : {"v1_decolleteur", "v2_fraiseur_moules"}) {
+    auto j = w.Suggest(candidate, " --top 10");
+    for (const auto& c : j["certifications"]) BOOST_CHECK_NE(c["id"], "RNCP420");
+    for (const auto& b : j["blocs"]) BOOST_CHECK_NE(b["certification"], "RNCP420");
+  }
+}
