@@ -54,7 +54,8 @@ void PrintErrors(const std::string& method, const std::vector<std::string>& erro
 void Explain(const MappingSession& session, const QualitySets& sets, const std::string& target_id,
              const std::string& which) {
   const Certification& target = sets.Find(target_id);
-  const TermSpecificity spec = BuildSpecificity(target, sets.corpus, session.features());
+  const TermSpecificity spec =
+      BuildSpecificity(target, sets.corpus, session.features(), kMappingSpecificity);
   const EvidenceMapper mapper(target, session.features(), spec);
   std::cout << "background documents: " << spec.documents() << "\n";
   for (size_t i = 0; i < mapper.profiles().size(); ++i) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/dossier_analysis.h"
+#include "engine/dossier_sections.h"
 #include "engine/statement_clauses.h"
 #include "engine/text.h"
 
@@ -91,6 +92,55 @@ const std::vector<Feature>& InScope(const std::vector<Feature>& features,
   kept->clear();
   std::copy_if(features.begin(), features.end(), std::back_inserter(*kept), admitted);
   return *kept;
+}
+
+
+// Noisy-or of the `n` best of `scores`.
+double NoisyOr(std::vector<double> scores, size_t n) {
+  std::sort(scores.rbegin(), scores.rend());
+  double miss = 1.0;
+  for (size_t i = 0; i < scores.size() && i < n; ++i) miss *= 1.0 - scores[i];
+  return 1.0 - miss;
+}
+
+// An example of a dossier professionnel is written to show one competence,
+// or a few: it evidences only the competences whose strength in it reaches
+// `share` of the strongest's. `example[pi]` is the example of passage pi
+// (kNoExample outside any); `clause_passage[si]` the passage of clause si.
+void AttributeExamples(const std::vector<size_t>& example,
+                       const std::vector<size_t>& clause_passage, double share, size_t n,
+                       std::vector<std::vector<ClauseEvidence>>* evidence) {
+  // strength[(example, competence)] from each passage's best clause.
+  std::map<std::pair<size_t, size_t>, std::map<size_t, double>> passage_best;
+  for (size_t ci = 0; ci < evidence->size(); ++ci)
+    for (const ClauseEvidence& ev : (*evidence)[ci]) {
+      const size_t pi = clause_passage[ev.clause];
+      if (example[pi] == kNoExample) continue;
+      double& best = passage_best[{example[pi], ci}][pi];
+      best = std::max(best, ev.score);
+    }
+  std::map<std::pair<size_t, size_t>, double> strength;
+  std::map<size_t, double> strongest;
+  for (const auto& [key, by_passage] : passage_best) {
+    std::vector<double> scores;
+    for (const auto& [pi, sc] : by_passage) scores.push_back(sc);
+    const double st = NoisyOr(std::move(scores), n);
+    strength[key] = st;
+    strongest[key.first] = std::max(strongest[key.first], st);
+  }
+  // Before the first example lie the cover, the template's instructions and
+  // the table of contents, which lists the competences claimed: no practice.
+  const bool template_followed = !example.empty() && example.back() != kNoExample;
+  for (size_t ci = 0; ci < evidence->size(); ++ci) {
+    auto& evs = (*evidence)[ci];
+    evs.erase(std::remove_if(evs.begin(), evs.end(),
+                             [&](const ClauseEvidence& ev) {
+                               const size_t ex = example[clause_passage[ev.clause]];
+                               if (ex == kNoExample) return template_followed;
+                               return strength[{ex, ci}] < share * strongest[ex];
+                             }),
+              evs.end());
+  }
 }
 
 }  // namespace
@@ -362,7 +412,15 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     }
   }
 
-  // 3. Competences: evidence per passage, strength, status.
+  // 3. Examples of a dossier professionnel go to what they are most about.
+  {
+    std::vector<size_t> clause_passage;
+    for (const ClauseFeatures& cl : clauses) clause_passage.push_back(cl.passage);
+    AttributeExamples(ExamplesOf(passages), clause_passage, thresholds_.example_share,
+                      thresholds_.strength_evidence, &evidence);
+  }
+
+  // 4. Competences: evidence per passage, strength, status.
   MappingResult result;
   result.candidate = candidate;
   result.target = target_.id;
@@ -477,7 +535,7 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
   result.coverage = CoverageOf(result.covered, result.partial,
                                static_cast<int>(result.competences.size()));
 
-  // 4. Blocs.
+  // 5. Blocs.
   for (const Bloc& b : target_.blocs) {
     BlocMapping bm;
     bm.id = b.id;
