@@ -5,6 +5,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "engine/dossier_analysis.h"
 #include "engine/dossier_sections.h"
@@ -25,10 +26,10 @@ struct ClauseFeatures {
   // Specificity of each term here: a concept is as specific as the most
   // specific word that expressed it ("micromètre" is, "moyens de contrôle"
   // is not, though both mean measuring instruments).
-  std::map<std::string, double> spec;
+  std::unordered_map<std::string, double> spec;
   // Terms every occurrence of which lies inside a thesaurus match, with
   // that match's concept ("usin" inside "centre d'usinage").
-  std::map<std::string, std::string> inside;
+  std::unordered_map<std::string, std::string> inside;
 };
 
 // Fills `cf.inside` from the features of its clause.
