@@ -352,6 +352,32 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     });
   }
   const std::vector<std::vector<bool>> allowed = SiblingGate(context, passage_terms);
+  // The items of competence ci that clause cl supports: terms whose
+  // specificity × discrimination sum to item_support, one of them the
+  // trade's own and not every competence's.
+  auto supported_items = [&](size_t ci, const ClauseFeatures& cl) {
+    std::set<size_t> items;
+    for (size_t ii = 0; ii < scored_[ci].item_terms.size(); ++ii) {
+      double support = 0;
+      bool own = false;
+      for (const auto& [term, disc] : scored_[ci].item_terms[ii]) {
+        auto it = cl.spec.find(term);
+        if (it == cl.spec.end()) continue;
+        support += it->second * disc;
+        // "Mesurer des longueurs d'outils sur le centre d'usinage" is not
+        // shown by naming the machine.
+        auto host = cl.inside.find(term);
+        own = own || (it->second >= thresholds_.domain_specificity &&
+                      disc >= thresholds_.own_discrimination && !IsSetting(ci, term) &&
+                      (host == cl.inside.end() || !IsSetting(ci, host->second)));
+      }
+      if (own && support >= thresholds_.item_support) items.insert(ii);
+    }
+    return items;
+  };
+  // Items some asserted clause supports, evidence or not: "à montrer"
+  // (CompetenceMapping::missing) never asks for what the dossier says.
+  std::vector<std::set<size_t>> shown(nc);
   for (size_t si = 0; si < clauses.size(); ++si) {
     const ClauseFeatures& cl = clauses[si];
     std::vector<double> overlap(nc, 0.0);
@@ -371,6 +397,8 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     }
     if (best <= 0) continue;
     for (size_t ci = 0; ci < nc; ++ci) {
+      if (specific[ci] > 0)
+        for (size_t ii : supported_items(ci, cl)) shown[ci].insert(ii);
       if (!anchored[ci] || !allowed[ci][cl.passage] ||
           specific[ci] < thresholds_.min_specific_terms)
         continue;
@@ -387,22 +415,7 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
       }
       std::sort(m.rbegin(), m.rend());
       for (auto& [w, t] : m) ev.matched.push_back(t);
-      for (size_t ii = 0; ii < scored_[ci].item_terms.size(); ++ii) {
-        double support = 0;
-        bool own = false;
-        for (const auto& [term, disc] : scored_[ci].item_terms[ii]) {
-          auto it = cl.spec.find(term);
-          if (it == cl.spec.end()) continue;
-          support += it->second * disc;
-          // "Mesurer des longueurs d'outils sur le centre d'usinage" is not
-          // shown by naming the machine.
-          auto host = cl.inside.find(term);
-          own = own || (it->second >= thresholds_.domain_specificity &&
-                        disc >= thresholds_.own_discrimination && !IsSetting(ci, term) &&
-                        (host == cl.inside.end() || !IsSetting(ci, host->second)));
-        }
-        if (own && support >= thresholds_.item_support) ev.items.insert(ii);
-      }
+      ev.items = supported_items(ci, cl);
       // Evidence shows a criterion or savoir-faire the referentiel asks for
       // (knowledge alone, a savoir, is not a practice).
       if (std::none_of(ev.items.begin(), ev.items.end(), [&](size_t ii) {
@@ -516,7 +529,7 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
       for (size_t i = 0; i < items.size() && i < thresholds_.max_evidence; ++i)
         cm.evidence.push_back(std::move(items[i].second));
     for (size_t ii = 0; ii < p.items.size(); ++ii)
-      if (p.items[ii].kind != ProfileItem::Kind::kSavoir &&
+      if (p.items[ii].kind != ProfileItem::Kind::kSavoir && !shown[ci].count(ii) &&
           (cm.status == CoverageStatus::kMissing || !supported.count(ii)))
         cm.missing.push_back(p.items[ii].text);
     status_of[cm.id.value] = cm.status;

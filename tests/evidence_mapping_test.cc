@@ -209,6 +209,19 @@ BOOST_AUTO_TEST_CASE(lathe_work_is_not_evidence_for_the_machining_centre) {
   }
 }
 
+// Issue 13: CP1 asked the candidate to describe the ISO programming that
+// paragraph 10 describes ("j'écris les programmes moi-même en ISO").
+BOOST_AUTO_TEST_CASE(to_show_never_lists_what_an_asserted_clause_supports) {
+  Workspace5 w;
+  auto m = w.Map(SourceDir() / "examples" / "dossier-exemple.md");
+  for (const auto& c : m["competences"]) {
+    if (c["number"] != "CP1") continue;
+    BOOST_CHECK_NE(c["status"], "missing");
+    for (const auto& item : c["missing"])
+      BOOST_CHECK_NE(item.get<std::string>(), "Programmer une sous-phase de tournage en langage ISO.");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(evidence_is_verbatim_and_explained) {
   Workspace5 w;
   const auto file = SharedDir() / "dossiers" / "v1_decolleteur.txt";
