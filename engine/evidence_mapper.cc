@@ -492,8 +492,13 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
               return s.find(folded) != std::string::npos || folded.find(s) != std::string::npos;
             }))
           continue;
+        // The quote holds the words that made the match.
+        const size_t at = e.text.find(raw);
+        if (at == std::string::npos) continue;
         seen.insert(folded);
         e.matched.push_back(raw);
+        e.highlights.emplace_back(static_cast<uint32_t>(at),
+                                  static_cast<uint32_t>(at + raw.size()));
       }
       for (size_t ii : its)
         if (p.items[ii].kind != ProfileItem::Kind::kSavoir) e.supports.push_back(p.items[ii].text);

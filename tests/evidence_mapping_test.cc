@@ -237,6 +237,14 @@ BOOST_AUTO_TEST_CASE(evidence_is_verbatim_and_explained) {
       BOOST_CHECK_NE(text.find(e["text"].get<std::string>()), std::string::npos);
       BOOST_CHECK(!e["matched"].empty());
       BOOST_CHECK(!e["supports"].empty());
+      // The quote holds the words that made the match, highlighted.
+      const std::string quote = e["text"];
+      BOOST_REQUIRE_EQUAL(e["highlights"].size(), e["matched"].size());
+      for (size_t k = 0; k < e["matched"].size(); ++k) {
+        const size_t begin = e["highlights"][k][0], end = e["highlights"][k][1];
+        BOOST_REQUIRE_LE(end, quote.size());
+        BOOST_CHECK_EQUAL(quote.substr(begin, end - begin), e["matched"][k].get<std::string>());
+      }
     }
   }
   BOOST_CHECK_EQUAL(m["candidate"], "v1_decolleteur");
