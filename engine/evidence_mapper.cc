@@ -5,8 +5,10 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "engine/dossier_analysis.h"
+#include "engine/dossier_sections.h"
 #include "engine/statement_clauses.h"
 #include "engine/text.h"
 
@@ -24,10 +26,10 @@ struct ClauseFeatures {
   // Specificity of each term here: a concept is as specific as the most
   // specific word that expressed it ("micromètre" is, "moyens de contrôle"
   // is not, though both mean measuring instruments).
-  std::map<std::string, double> spec;
+  std::unordered_map<std::string, double> spec;
   // Terms every occurrence of which lies inside a thesaurus match, with
   // that match's concept ("usin" inside "centre d'usinage").
-  std::map<std::string, std::string> inside;
+  std::unordered_map<std::string, std::string> inside;
 };
 
 // Fills `cf.inside` from the features of its clause.
@@ -91,6 +93,55 @@ const std::vector<Feature>& InScope(const std::vector<Feature>& features,
   kept->clear();
   std::copy_if(features.begin(), features.end(), std::back_inserter(*kept), admitted);
   return *kept;
+}
+
+
+// Noisy-or of the `n` best of `scores`.
+double NoisyOr(std::vector<double> scores, size_t n) {
+  std::sort(scores.rbegin(), scores.rend());
+  double miss = 1.0;
+  for (size_t i = 0; i < scores.size() && i < n; ++i) miss *= 1.0 - scores[i];
+  return 1.0 - miss;
+}
+
+// An example of a dossier professionnel is written to show one competence,
+// or a few: it evidences only the competences whose strength in it reaches
+// `share` of the strongest's. `example[pi]` is the example of passage pi
+// (kNoExample outside any); `clause_passage[si]` the passage of clause si.
+void AttributeExamples(const std::vector<size_t>& example,
+                       const std::vector<size_t>& clause_passage, double share, size_t n,
+                       std::vector<std::vector<ClauseEvidence>>* evidence) {
+  // strength[(example, competence)] from each passage's best clause.
+  std::map<std::pair<size_t, size_t>, std::map<size_t, double>> passage_best;
+  for (size_t ci = 0; ci < evidence->size(); ++ci)
+    for (const ClauseEvidence& ev : (*evidence)[ci]) {
+      const size_t pi = clause_passage[ev.clause];
+      if (example[pi] == kNoExample) continue;
+      double& best = passage_best[{example[pi], ci}][pi];
+      best = std::max(best, ev.score);
+    }
+  std::map<std::pair<size_t, size_t>, double> strength;
+  std::map<size_t, double> strongest;
+  for (const auto& [key, by_passage] : passage_best) {
+    std::vector<double> scores;
+    for (const auto& [pi, sc] : by_passage) scores.push_back(sc);
+    const double st = NoisyOr(std::move(scores), n);
+    strength[key] = st;
+    strongest[key.first] = std::max(strongest[key.first], st);
+  }
+  // Before the first example lie the cover, the template's instructions and
+  // the table of contents, which lists the competences claimed: no practice.
+  const bool template_followed = !example.empty() && example.back() != kNoExample;
+  for (size_t ci = 0; ci < evidence->size(); ++ci) {
+    auto& evs = (*evidence)[ci];
+    evs.erase(std::remove_if(evs.begin(), evs.end(),
+                             [&](const ClauseEvidence& ev) {
+                               const size_t ex = example[clause_passage[ev.clause]];
+                               if (ex == kNoExample) return template_followed;
+                               return strength[{ex, ci}] < share * strongest[ex];
+                             }),
+              evs.end());
+  }
 }
 
 }  // namespace
@@ -301,6 +352,32 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     });
   }
   const std::vector<std::vector<bool>> allowed = SiblingGate(context, passage_terms);
+  // The items of competence ci that clause cl supports: terms whose
+  // specificity × discrimination sum to item_support, one of them the
+  // trade's own and not every competence's.
+  auto supported_items = [&](size_t ci, const ClauseFeatures& cl) {
+    std::set<size_t> items;
+    for (size_t ii = 0; ii < scored_[ci].item_terms.size(); ++ii) {
+      double support = 0;
+      bool own = false;
+      for (const auto& [term, disc] : scored_[ci].item_terms[ii]) {
+        auto it = cl.spec.find(term);
+        if (it == cl.spec.end()) continue;
+        support += it->second * disc;
+        // "Mesurer des longueurs d'outils sur le centre d'usinage" is not
+        // shown by naming the machine.
+        auto host = cl.inside.find(term);
+        own = own || (it->second >= thresholds_.domain_specificity &&
+                      disc >= thresholds_.own_discrimination && !IsSetting(ci, term) &&
+                      (host == cl.inside.end() || !IsSetting(ci, host->second)));
+      }
+      if (own && support >= thresholds_.item_support) items.insert(ii);
+    }
+    return items;
+  };
+  // Items some asserted clause supports, evidence or not: "à montrer"
+  // (CompetenceMapping::missing) never asks for what the dossier says.
+  std::vector<std::set<size_t>> shown(nc);
   for (size_t si = 0; si < clauses.size(); ++si) {
     const ClauseFeatures& cl = clauses[si];
     std::vector<double> overlap(nc, 0.0);
@@ -320,6 +397,8 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     }
     if (best <= 0) continue;
     for (size_t ci = 0; ci < nc; ++ci) {
+      if (specific[ci] > 0)
+        for (size_t ii : supported_items(ci, cl)) shown[ci].insert(ii);
       if (!anchored[ci] || !allowed[ci][cl.passage] ||
           specific[ci] < thresholds_.min_specific_terms)
         continue;
@@ -336,22 +415,7 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
       }
       std::sort(m.rbegin(), m.rend());
       for (auto& [w, t] : m) ev.matched.push_back(t);
-      for (size_t ii = 0; ii < scored_[ci].item_terms.size(); ++ii) {
-        double support = 0;
-        bool own = false;
-        for (const auto& [term, disc] : scored_[ci].item_terms[ii]) {
-          auto it = cl.spec.find(term);
-          if (it == cl.spec.end()) continue;
-          support += it->second * disc;
-          // "Mesurer des longueurs d'outils sur le centre d'usinage" is not
-          // shown by naming the machine.
-          auto host = cl.inside.find(term);
-          own = own || (it->second >= thresholds_.domain_specificity &&
-                        disc >= thresholds_.own_discrimination && !IsSetting(ci, term) &&
-                        (host == cl.inside.end() || !IsSetting(ci, host->second)));
-        }
-        if (own && support >= thresholds_.item_support) ev.items.insert(ii);
-      }
+      ev.items = supported_items(ci, cl);
       // Evidence shows a criterion or savoir-faire the referentiel asks for
       // (knowledge alone, a savoir, is not a practice).
       if (std::none_of(ev.items.begin(), ev.items.end(), [&](size_t ii) {
@@ -362,7 +426,15 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
     }
   }
 
-  // 3. Competences: evidence per passage, strength, status.
+  // 3. Examples of a dossier professionnel go to what they are most about.
+  {
+    std::vector<size_t> clause_passage;
+    for (const ClauseFeatures& cl : clauses) clause_passage.push_back(cl.passage);
+    AttributeExamples(ExamplesOf(passages), clause_passage, thresholds_.example_share,
+                      thresholds_.strength_evidence, &evidence);
+  }
+
+  // 4. Competences: evidence per passage, strength, status.
   MappingResult result;
   result.candidate = candidate;
   result.target = target_.id;
@@ -420,8 +492,13 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
               return s.find(folded) != std::string::npos || folded.find(s) != std::string::npos;
             }))
           continue;
+        // The quote holds the words that made the match.
+        const size_t at = e.text.find(raw);
+        if (at == std::string::npos) continue;
         seen.insert(folded);
         e.matched.push_back(raw);
+        e.highlights.emplace_back(static_cast<uint32_t>(at),
+                                  static_cast<uint32_t>(at + raw.size()));
       }
       for (size_t ii : its)
         if (p.items[ii].kind != ProfileItem::Kind::kSavoir) e.supports.push_back(p.items[ii].text);
@@ -457,7 +534,7 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
       for (size_t i = 0; i < items.size() && i < thresholds_.max_evidence; ++i)
         cm.evidence.push_back(std::move(items[i].second));
     for (size_t ii = 0; ii < p.items.size(); ++ii)
-      if (p.items[ii].kind != ProfileItem::Kind::kSavoir &&
+      if (p.items[ii].kind != ProfileItem::Kind::kSavoir && !shown[ci].count(ii) &&
           (cm.status == CoverageStatus::kMissing || !supported.count(ii)))
         cm.missing.push_back(p.items[ii].text);
     status_of[cm.id.value] = cm.status;
@@ -481,7 +558,7 @@ MappingResult EvidenceMapper::Map(const std::string& candidate,
   result.coverage =
       CoverageOf(result.covered, result.partial, result.covered + result.partial + result.missing);
 
-  // 4. Blocs.
+  // 5. Blocs.
   for (const Bloc& b : target_.blocs) {
     BlocMapping bm;
     bm.id = b.id;

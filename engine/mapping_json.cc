@@ -22,14 +22,18 @@ nlohmann::json MappingToJson(const MappingResult& r) {
     nlohmann::json ids = nlohmann::json::array();
     for (const BlocId& b : c.blocs) ids.push_back(b.value);
     nlohmann::json evidence = nlohmann::json::array();
-    for (const Evidence& e : c.evidence)
+    for (const Evidence& e : c.evidence) {
+      nlohmann::json highlights = nlohmann::json::array();
+      for (const auto& [begin, end] : e.highlights) highlights.push_back({begin, end});
       evidence.push_back({{"dossier", e.dossier},
                           {"passage", e.paragraph},
                           {"page", e.page},
                           {"text", e.text},
                           {"score", JsonScore(e.score)},
                           {"matched", e.matched},
+                          {"highlights", highlights},
                           {"supports", e.supports}});
+    }
     comps.push_back({{"id", c.id.value},
                      {"number", c.number},
                      {"title", c.title},

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/certification.h"
@@ -29,8 +30,12 @@ struct Evidence {
   uint32_t page = 0;       // 0 when unknown (text dossiers)
   std::string text;        // verbatim: the passage, or the sentence when long
   double score = 0;        // evidence strength in [0, 1]
-  // What it matched: the profile terms (as the dossier writes them) ...
+  // What it matched: the profile terms (as the dossier writes them), each
+  // found in `text` ...
   std::vector<std::string> matched;
+  // ... and where: the byte range [first, second) in `text` of each matched
+  // word's first occurrence, in the order of `matched`.
+  std::vector<std::pair<uint32_t, uint32_t>> highlights;
   // ... and the criteria / savoir-faire of the referentiel it supports.
   std::vector<std::string> supports;
 };

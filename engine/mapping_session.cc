@@ -24,7 +24,8 @@ std::unique_ptr<MappingSession::Prepared> MappingSession::Prepare(
   auto prepared = std::make_unique<Prepared>();
   prepared->target_ = &target;
   if (!corpus_) corpus_ = std::make_unique<SpecificityCorpus>(*features_);
-  prepared->specificity_ = std::make_unique<TermSpecificity>(corpus_->For(target, corpus));
+  prepared->specificity_ =
+      std::make_unique<TermSpecificity>(corpus_->For(target, corpus, kMappingSpecificity));
   prepared->mapper_ = std::make_unique<EvidenceMapper>(target, *features_,
                                                        *prepared->specificity_, thresholds);
   return prepared;

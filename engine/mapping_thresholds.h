@@ -23,7 +23,11 @@ struct MappingThresholds {
   // ... and its overlap is at least this share of the clause's best overlap
   // with any competence of the target (a clause about FAO is not evidence
   // of every competence that mentions a program).
-  double relative_to_best = 0.75;
+  double relative_to_best = 0.95;
+  // An example of a dossier professionnel (engine/dossier_sections.h)
+  // evidences the competences whose strength in it (noisy-or of its best
+  // passages) reaches this share of the strongest competence's there.
+  double example_share = 0.8;
   // A criterion or savoir-faire is supported by an evidence clause sharing
   // terms whose specificities sum to this (one of them specific).
   double item_support = 0.5;

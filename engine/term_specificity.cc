@@ -9,18 +9,19 @@
 
 namespace passerelle {
 
-void TermSpecificity::AddDocument(const std::vector<std::string>& distinct_terms) {
-  ++documents_;
-  for (const std::string& t : distinct_terms) ++df_[t];
+void TermSpecificity::AddDocument(const std::vector<std::string>& distinct_terms,
+                                  double weight) {
+  documents_ += weight;
+  for (const std::string& t : distinct_terms) df_[t] += weight;
 }
 
 void TermSpecificity::AddGeneric(const std::string& term) { generic_.insert(term); }
 
 double TermSpecificity::CorpusSpecificity(const std::string& term) const {
-  if (documents_ == 0) return 1.0;
+  if (documents_ <= 0) return 1.0;
   auto it = df_.find(term);
   const double df = it == df_.end() ? 0.0 : it->second;
-  return std::pow(1.0 - df / (documents_ + 1.0), 3.0);
+  return std::pow(1.0 - df / (documents_ + 1.0), exponent_);
 }
 
 double TermSpecificity::Of(const std::string& term) const {
@@ -68,6 +69,26 @@ std::vector<BackgroundDoc> ParseBackground(std::string_view corpus) {
 
 }  // namespace
 
+std::vector<size_t> GroupIntoTrades(const std::vector<std::set<std::string>>& codes) {
+  std::vector<size_t> parent(codes.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto root = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  std::map<std::string, size_t> first_with;  // code → first document holding it
+  for (size_t i = 0; i < codes.size(); ++i)
+    for (const std::string& c : codes[i]) {
+      auto [it, fresh] = first_with.try_emplace(c, i);
+      if (!fresh) parent[root(i)] = root(it->second);
+    }
+  std::map<size_t, size_t> index;
+  std::vector<size_t> trade(codes.size());
+  for (size_t i = 0; i < codes.size(); ++i)
+    trade[i] = index.try_emplace(root(i), index.size()).first->second;
+  return trade;
+}
+
 bool SameDomain(const Certification& a, const Certification& b) {
   for (const Code* x : a.CodesOfType(Code::Type::kRome))
     for (const Code* y : b.CodesOfType(Code::Type::kRome))
@@ -106,31 +127,57 @@ const std::vector<std::string>& SpecificityCorpus::TermsOf(const Certification& 
   return it->second;
 }
 
+std::set<std::string> SpecificityCorpus::CodesOf(const Doc& d) {
+  std::set<std::string> codes;
+  for (const std::string& r : d.rome) codes.insert("rome:" + r);
+  for (const std::string& n : d.nsf) codes.insert("nsf:" + n);
+  return codes;
+}
+
 TermSpecificity SpecificityCorpus::For(const Certification& target,
-                                       const std::vector<const Certification*>& others) const {
-  TermSpecificity spec;
+                                       const std::vector<const Certification*>& others,
+                                       const SpecificityOptions& options) const {
+  TermSpecificity spec(options.exponent);
   std::set<std::string> target_rome, target_nsf;
   for (const Code* c : target.CodesOfType(Code::Type::kRome)) target_rome.insert(c->value);
   for (const Code* c : target.CodesOfType(Code::Type::kNsf))
     target_nsf.insert(NsfStem(c->value));
+  // The out-of-domain documents, then their trades: each trade weighs one
+  // document in all, so that a corpus holding ten IT fiches and one bakery
+  // fiche does not call every IT word generic.
+  std::vector<std::set<std::string>> codes;
+  std::vector<const std::vector<std::string>*> terms;
   for (const Doc& d : background_) {
     bool same = false;
     for (const std::string& r : d.rome) same = same || target_rome.count(r);
     for (const std::string& n : d.nsf) same = same || target_nsf.count(n);
-    if (!same) spec.AddDocument(d.terms);
+    if (same) continue;
+    codes.push_back(CodesOf(d));
+    terms.push_back(&d.terms);
   }
   for (const Certification* other : others) {
     if (other->id == target.id || SameDomain(target, *other)) continue;
-    spec.AddDocument(TermsOf(*other));
+    Doc d;
+    for (const Code* c : other->CodesOfType(Code::Type::kRome)) d.rome.insert(c->value);
+    for (const Code* c : other->CodesOfType(Code::Type::kNsf)) d.nsf.insert(NsfStem(c->value));
+    codes.push_back(CodesOf(d));
+    terms.push_back(&TermsOf(*other));
   }
+  const std::vector<size_t> trade = GroupIntoTrades(codes);
+  std::vector<size_t> size(terms.size(), 0);
+  for (size_t t : trade) ++size[t];
+  for (size_t i = 0; i < terms.size(); ++i)
+    spec.AddDocument(*terms[i],
+                     options.by_trade ? 1.0 / static_cast<double>(size[trade[i]]) : 1.0);
   for (const std::string& t : generic_) spec.AddGeneric(t);
   return spec;
 }
 
 TermSpecificity BuildSpecificity(const Certification& target,
                                  const std::vector<const Certification*>& others,
-                                 const FeatureExtractor& features) {
-  return SpecificityCorpus(features).For(target, others);
+                                 const FeatureExtractor& features,
+                                 const SpecificityOptions& options) {
+  return SpecificityCorpus(features).For(target, others, options);
 }
 
 }  // namespace passerelle

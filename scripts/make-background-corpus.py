@@ -39,8 +39,14 @@ for path in sorted((shared / "referentiels-extra").glob("reac-*.txt")):
     m = re.search(r"tp(\d{5})", path.name)
     ident = f"TP-{m.group(1)}" if m else path.stem
     text = path.read_text(encoding="utf-8")
+    # The REAC's own codes, so that the mapping leaves it out for a target
+    # of the same domain like any other certification of that domain.
+    nsfs = " ".join(dict.fromkeys(re.findall(
+        r"^(\d{3}[a-z]?) - ", text.split("Code(s) NSF", 1)[-1].split("SIGLE", 1)[0], re.M)))
+    romes = " ".join(dict.fromkeys(re.findall(
+        r"^([A-N]\d{4}) ", text.split("Rome de rattachement", 1)[-1].split("SIGLE", 1)[0], re.M)))
     text = "\n".join(l.strip() for l in text.splitlines() if len(l.strip()) > 2)
-    out.append(f"=== {ident} ·  ·  · {path.stem}\n{text}\n")
+    out.append(f"=== {ident} · {romes} · {nsfs} · {path.stem}\n{text}\n")
 
 dest = pathlib.Path("referentiels/background/corpus.txt")
 dest.write_text("\n".join(out), encoding="utf-8")

@@ -209,6 +209,19 @@ BOOST_AUTO_TEST_CASE(lathe_work_is_not_evidence_for_the_machining_centre) {
   }
 }
 
+// Issue 13: CP1 asked the candidate to describe the ISO programming that
+// paragraph 10 describes ("j'écris les programmes moi-même en ISO").
+BOOST_AUTO_TEST_CASE(to_show_never_lists_what_an_asserted_clause_supports) {
+  Workspace5 w;
+  auto m = w.Map(SourceDir() / "examples" / "dossier-exemple.md");
+  for (const auto& c : m["competences"]) {
+    if (c["number"] != "CP1") continue;
+    BOOST_CHECK_NE(c["status"], "missing");
+    for (const auto& item : c["missing"])
+      BOOST_CHECK_NE(item.get<std::string>(), "Programmer une sous-phase de tournage en langage ISO.");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(evidence_is_verbatim_and_explained) {
   Workspace5 w;
   const auto file = SharedDir() / "dossiers" / "v1_decolleteur.txt";
@@ -224,6 +237,14 @@ BOOST_AUTO_TEST_CASE(evidence_is_verbatim_and_explained) {
       BOOST_CHECK_NE(text.find(e["text"].get<std::string>()), std::string::npos);
       BOOST_CHECK(!e["matched"].empty());
       BOOST_CHECK(!e["supports"].empty());
+      // The quote holds the words that made the match, highlighted.
+      const std::string quote = e["text"];
+      BOOST_REQUIRE_EQUAL(e["highlights"].size(), e["matched"].size());
+      for (size_t k = 0; k < e["matched"].size(); ++k) {
+        const size_t begin = e["highlights"][k][0], end = e["highlights"][k][1];
+        BOOST_REQUIRE_LE(end, quote.size());
+        BOOST_CHECK_EQUAL(quote.substr(begin, end - begin), e["matched"][k].get<std::string>());
+      }
     }
   }
   BOOST_CHECK_EQUAL(m["candidate"], "v1_decolleteur");
