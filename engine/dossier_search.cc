@@ -173,6 +173,12 @@ Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnal
                                      const std::string& query, const SearchOptions& options) {
   auto parsed = ParseSearchQuery(query, analyzer);
   if (!parsed.ok()) return parsed.status();
+  if (!index.exists())
+    return Status::NotFound("aucun dossier n'est indexé dans l'espace de travail " +
+                            index.workspace_root() +
+                            " (passerelle dossier add FICHIER --candidate ID)");
+  Status valid = options.candidate.empty() ? Status::OK() : CheckCandidateId(options.candidate);
+  if (!valid.ok()) return valid;
   Xapian::Query q = parsed->query;
   if (!options.candidate.empty())
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,

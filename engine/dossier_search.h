@@ -29,7 +29,8 @@ struct SearchResults {
   std::vector<SearchHit> hits;
 };
 
-// InvalidArgument (French) when the query has no searchable word.
+// InvalidArgument (French) when the query has no searchable word or the
+// candidate is not a valid id; NotFound when the workspace has no index.
 Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnalyzer& analyzer,
                                      const std::string& query, const SearchOptions& options);
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "engine/certification_xml.h"
+#include "engine/text.h"
 
 namespace passerelle {
 
@@ -47,6 +48,14 @@ Result<SaveOutcome> WorkspaceBatch::Stage(const Certification& cert) {
     if (!s.ok()) return s;
   }
   const std::string xml = CertificationToXml(cert);
+  // Readers validate at the edge; this is the last guard before the disk:
+  // a file with invalid UTF-8 would break every JSON output of it.
+  const size_t invalid = FirstInvalidUtf8(xml);
+  if (invalid != std::string::npos)
+    return Status::InvalidArgument("certification " + RepairUtf8(cert.id.value) +
+                                   " : texte qui n'est pas de l'UTF-8 valide (octet " +
+                                   std::to_string(invalid) +
+                                   " de sa forme canonique) ; rien n'est enregistré");
   CatalogEntry entry = Summarize(cert);
   entry.hash = ContentHash(xml);
   const CatalogEntry* stored = stored_.Find(cert.id);
