@@ -14,6 +14,7 @@
 #include "engine/dossier_index.h"
 #include "engine/text.h"
 #include "engine/workspace.h"
+#include "engine/workspace_batch.h"
 #include "engine/workspace_lock.h"
 #include "engine/workspace_marker.h"
 
@@ -169,6 +170,15 @@ std::string CatalogStamp(Workspace& workspace) {
 Result<Catalog> ReadCatalog(Workspace& workspace) {
   Status exists = CheckWorkspaceForReading(workspace.root());
   if (!exists.ok()) return exists;
+  // An import killed among its renames: finish it, so that this command
+  // sees the new state, not a mix (another writer will do it otherwise).
+  if (WorkspaceBatch::HasInterruptedCommit(workspace)) {
+    auto lock = WorkspaceLock::Acquire(workspace.root());
+    if (lock.ok()) {
+      Status s = WorkspaceBatch::RecoverInterruptedCommits(&workspace);
+      if (!s.ok()) return s;
+    }
+  }
   const std::string before = CatalogStamp(workspace);
   std::error_code ec;
   const auto text_bytes = std::filesystem::file_size(workspace.CatalogPath(), ec);

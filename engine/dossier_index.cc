@@ -216,6 +216,23 @@ Result<std::string> CreateIndex(const std::string& index) {
   return index + "/" + generation;
 }
 
+// A compaction writes a copy of the live generation: refuse, before
+// changing anything, when the disk cannot hold one (so that a full disk
+// leaves the index as it was, rather than replaced but not compacted).
+Status CheckRoomToCompact(const std::string& index, const std::string& live) {
+  std::error_code ec;
+  uintmax_t bytes = 0;
+  for (fs::recursive_directory_iterator it(live, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) bytes += it->file_size(ec);
+  const fs::space_info space = fs::space(index, ec);
+  if (ec) return Status::OK();  // unknown: let the compaction tell
+  constexpr uintmax_t kMargin = 1u << 20;
+  if (space.available >= bytes + kMargin) return Status::OK();
+  return Status::IOError("index " + index + " : espace disque insuffisant pour effacer l'ancien " +
+                         "texte (il faut environ " + std::to_string((bytes + kMargin) >> 20) +
+                         " Mo libres) ; rien n'a été modifié");
+}
+
 Status NoIndex(const std::string& root) {
   return Status::NotFound("aucun dossier n'est indexé dans l'espace de travail " + root +
                           " (passerelle dossier add FICHIER --candidate ID)");
@@ -249,6 +266,7 @@ Result<std::unique_ptr<DossierIndex>> DossierIndex::OpenForWriting(const std::st
     Xapian::WritableDatabase* writable = db.get();
     std::unique_ptr<DossierIndex> index(
         new DossierIndex(root, path, std::move(db), writable, std::move(lock).value()));
+    index->live_ = *live;
     // A compaction killed before its swap is done again first.
     if (interrupted) {
       s = index->Compact();
@@ -310,6 +328,10 @@ Status DossierIndex::AddDossier(const std::string& candidate, const CandidateSum
   bool replaced = false;
   try {
     replaced = HasCandidate(candidate) || !writable_->get_metadata(MetaKey(candidate)).empty();
+    if (replaced) {
+      s = CheckRoomToCompact(path_, live_);
+      if (!s.ok()) return s;
+    }
     writable_->begin_transaction();
     try {
       writable_->delete_document(kCandidatePrefix + candidate);
@@ -346,6 +368,8 @@ Status DossierIndex::RemoveCandidate(const std::string& candidate) {
   try {
     if (!HasCandidate(candidate) && writable_->get_metadata(MetaKey(candidate)).empty())
       return Status::NotFound("candidat « " + candidate + " » absent de l'index");
+    s = CheckRoomToCompact(path_, live_);
+    if (!s.ok()) return s;
     writable_->begin_transaction();
     writable_->delete_document(kCandidatePrefix + candidate);
     writable_->set_metadata(MetaKey(candidate), "");
@@ -377,6 +401,7 @@ Status DossierIndex::Compact() {
     auto db = std::make_unique<Xapian::WritableDatabase>(fresh, Xapian::DB_OPEN);
     writable_ = db.get();
     db_ = std::move(db);
+    live_ = fresh;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, path_);
   } catch (const fs::filesystem_error& e) {

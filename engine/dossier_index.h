@@ -122,6 +122,7 @@ class DossierIndex {
   std::unique_ptr<WorkspaceLock> lock_;  // writers only; released after db_ closes
   std::string root_;
   std::string path_;  // <workspace>/index
+  std::string live_;  // the live generation (writers)
   std::unique_ptr<Xapian::Database> db_;
   Xapian::WritableDatabase* writable_ = nullptr;  // db_ when open for writing
 };

@@ -97,6 +97,11 @@ Xapian::Query ItemQuery(const Item& item, const FrenchAnalyzer& analyzer) {
 }  // namespace
 
 Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer) {
+  const size_t invalid = FirstInvalidUtf8(query);
+  if (invalid != std::string::npos)
+    return Status::InvalidArgument("la recherche « " + RepairUtf8(query) +
+                                   " » n'est pas de l'UTF-8 valide (octet " +
+                                   std::to_string(invalid) + ")");
   std::vector<Item> items = Tokenize(query);
   std::vector<Xapian::Query> positive, negative;
   ParsedQuery parsed;

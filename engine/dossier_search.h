@@ -46,7 +46,7 @@ struct ParsedQuery {
 };
 
 // The Xapian query for `query` (syntax in docs/search.md); InvalidArgument
-// (French) when it has no searchable word.
+// (French) when it has no searchable word or is not valid UTF-8.
 Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer);
 
 // A snippet of `text` around the tokens whose term is in `terms` or starts
