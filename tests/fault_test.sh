@@ -22,13 +22,17 @@ failures=0
 declare -A tried held
 
 fail() { echo "ÉCHEC : $*" >&2; failures=$((failures + 1)); }
+# What the dossier index holds, for a failure's diagnosis.
+show_index() {
+  { ls -la "$1/index"; cat "$1/index/XAPIANDB"; "$BIN" --workspace "$1" dossier list --json; } >&2 2>&1 || true
+}
 count() { tried[$1]=$(( ${tried[$1]:-0} + 1 )); [ "$2" = ok ] && held[$1]=$(( ${held[$1]:-0} + 1 )); return 0; }
 
 # Runs `passerelle ARGS...` and kills it with SIGKILL after a random delay
-# in [0, MAX_MS] milliseconds (it may finish first).
+# in [MIN_MS, MAX_MS] milliseconds (it may finish first).
 kill_after_random() {
-  local max_ms="$1"; shift
-  local delay=$(( (RANDOM * 32768 + RANDOM) % (max_ms + 1) ))
+  local min_ms="$1" max_ms="$2"; shift 2
+  local delay=$(( min_ms + (RANDOM * 32768 + RANDOM) % (max_ms - min_ms + 1) ))
   "$BIN" "$@" >/dev/null 2>&1 &
   local pid=$!
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
@@ -93,7 +97,11 @@ for run in $(seq 1 "$RUNS"); do
     max=$again_ms
     [ "$current" = none ] && max=$fresh_ms
   fi
-  delay=$(kill_after_random "$max" --workspace "$WS" import "$TMP/$target.xml")
+  # Half of the runs aim at the last third, where the commit, the
+  # catalog and the content index are written.
+  min=0
+  [ $((run % 4)) = 0 ] || [ $((run % 4)) = 3 ] && min=$(( max * 2 / 3 ))
+  delay=$(kill_after_random "$min" "$max" --workspace "$WS" import "$TMP/$target.xml")
   seen="$(cert_state "$WS")"
   verdict=ok
   lock_free "$WS" || { fail "import run $run : verrou resté pris"; verdict=ko; }
@@ -135,12 +143,13 @@ add_ms=$(( $(elapsed_ms "$start") * 2 ))
 for run in $(seq 1 "$RUNS"); do
   before="$(dossier_of)"
   file="$([ $((run % 2)) = 1 ] && echo "$D2" || echo "$D1")"
-  delay=$(kill_after_random "$add_ms" --workspace "$WS" dossier add "$file" --candidate dupont)
+  delay=$(kill_after_random 0 "$add_ms" --workspace "$WS" dossier add "$file" --candidate dupont)
   seen="$(dossier_of)"
   verdict=ok
   lock_free "$WS" || { fail "dossier add run $run : verrou resté pris"; verdict=ko; }
   if [ "$seen" != "$before" ] && [ "$seen" != "$(basename "$file")" ]; then
-    fail "dossier add run $run (tué à ${delay} ms) : $seen"; verdict=ko
+    fail "dossier add run $run (tué à ${delay} ms) : $seen (avant : $before)"; verdict=ko
+    show_index "$WS"
   fi
   "$BIN" --workspace "$WS" dossier add "$file" --candidate dupont >/dev/null || { fail "dossier add run $run : ajout suivant refusé"; verdict=ko; }
   index_clean || { fail "dossier add run $run : orphelins dans index/ : $(ls "$WS/index" | tr '\n' ' ')"; verdict=ko; }
@@ -154,12 +163,13 @@ remove_ms=$(( $(elapsed_ms "$start") * 2 ))
 # "décolleteur" is only in dupont's dossier: its term must leave the disk.
 for run in $(seq 1 "$RUNS"); do
   "$BIN" --workspace "$WS" dossier add "$D1" --candidate dupont >/dev/null
-  delay=$(kill_after_random "$remove_ms" --workspace "$WS" dossier remove --candidate dupont)
+  delay=$(kill_after_random 0 "$remove_ms" --workspace "$WS" dossier remove --candidate dupont)
   seen="$(dossier_of)"
   verdict=ok
   lock_free "$WS" || { fail "dossier remove run $run : verrou resté pris"; verdict=ko; }
   if [ "$seen" != "absent" ] && [ "$seen" != "$(basename "$D1")" ]; then
     fail "dossier remove run $run (tué à ${delay} ms) : $seen"; verdict=ko
+    show_index "$WS"
   fi
   [ "$seen" = absent ] || "$BIN" --workspace "$WS" dossier remove --candidate dupont >/dev/null
   "$BIN" --workspace "$WS" dossier add "$D2" --candidate durand >/dev/null  # a writer after the kill
