@@ -11,9 +11,12 @@
 #include <filesystem>
 #include <iostream>
 
+#include "engine/dossier_index.h"
 #include "engine/text.h"
 #include "engine/workspace.h"
+#include "engine/workspace_batch.h"
 #include "engine/workspace_lock.h"
+#include "engine/workspace_marker.h"
 
 namespace passerelle::cli {
 
@@ -90,7 +93,48 @@ std::string Today() {
   return buf;
 }
 
-void PrintJson(const nlohmann::json& value) { std::cout << value.dump(2) << "\n"; }
+void PrintJson(const nlohmann::json& value) {
+  std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+Result<std::string> CandidateOption(const Args& args) {
+  if (!args.Has("--candidate")) return std::string();
+  const std::string id = args.Get("--candidate");
+  Status s = CheckCandidateId(id);
+  if (!s.ok()) return s.WithContext("--candidate : ");
+  return id;
+}
+
+namespace {
+
+// `path` made absolute with its symbolic links resolved, as far as it
+// exists (the rest appended as written).
+std::filesystem::path Resolved(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  if (ec) return std::filesystem::absolute(path, ec).lexically_normal();
+  return resolved;
+}
+
+bool IsInside(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  auto p = path.begin();
+  for (auto f = folder.begin(); f != folder.end(); ++f, ++p) {
+    if (f->empty()) continue;  // a trailing separator
+    if (p == path.end() || *p != *f) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status CheckOutputPath(const std::string& output, const std::string& workspace_root) {
+  std::error_code ec;
+  if (!std::filesystem::exists(workspace_root, ec)) return Status::OK();
+  if (!IsInside(Resolved(output), Resolved(workspace_root))) return Status::OK();
+  return Status::InvalidArgument("fichier de sortie " + output + " : il est dans l'espace de travail " +
+                                 workspace_root +
+                                 ", dont il remplacerait les fichiers ; choisissez un autre dossier");
+}
 
 std::string WorkspaceRoot(const Args& args) {
   return ResolveWorkspacePath(args.Get("--workspace"));
@@ -124,6 +168,17 @@ std::string CatalogStamp(Workspace& workspace) {
 }  // namespace
 
 Result<Catalog> ReadCatalog(Workspace& workspace) {
+  Status exists = CheckWorkspaceForReading(workspace.root());
+  if (!exists.ok()) return exists;
+  // An import killed among its renames: finish it, so that this command
+  // sees the new state, not a mix (another writer will do it otherwise).
+  if (WorkspaceBatch::HasInterruptedCommit(workspace)) {
+    auto lock = WorkspaceLock::Acquire(workspace.root());
+    if (lock.ok()) {
+      Status s = WorkspaceBatch::RecoverInterruptedCommits(&workspace);
+      if (!s.ok()) return s;
+    }
+  }
   const std::string before = CatalogStamp(workspace);
   std::error_code ec;
   const auto text_bytes = std::filesystem::file_size(workspace.CatalogPath(), ec);

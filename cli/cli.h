@@ -53,13 +53,26 @@ std::string Percent(double share);
 // Today's date, AAAA-MM-JJ, local time: the default --date of the reports.
 std::string Today();
 
-// Prints JSON on stdout (2-space indent, UTF-8 as is).
+// Prints JSON on stdout (2-space indent, UTF-8 as is). Text is valid UTF-8
+// from the edge inward; should an invalid byte slip through, it is printed
+// as U+FFFD rather than aborting after the work is done.
 void PrintJson(const nlohmann::json& value);
+
+// The value of --candidate when given: InvalidArgument (French, with the
+// rule of CheckCandidateId) when it is empty or not a valid id; "" when
+// the option is absent.
+Result<std::string> CandidateOption(const Args& args);
+
+// Refuses an output file (a report, its JSON) inside the workspace folder,
+// whose files it would replace (a certification, the index): InvalidArgument
+// naming both. Symbolic links in the folders are followed.
+Status CheckOutputPath(const std::string& output, const std::string& workspace_root);
 
 // The workspace folder from --workspace, $PASSERELLE_WORKSPACE or default.
 std::string WorkspaceRoot(const Args& args);
 
-// The catalog of `workspace` for a reading command. When it had to be
+// The catalog of `workspace` for a reading command (NotFound when the
+// workspace does not exist, CheckWorkspaceForReading). When it had to be
 // rebuilt from the certification files (missing or stale) and no writer
 // holds the lock, the rebuilt catalog is saved so that the next command is
 // fast again; failing to save it is not an error.

@@ -154,6 +154,10 @@ int RunCompare(const std::vector<std::string>& argv) {
         "compare");
   if (args->Has("--output") && args->Get("--output").empty())
     return UsageError("indiquez le fichier PDF à écrire après -o", "compare");
+  if (args->Has("--output")) {
+    Status inside = CheckOutputPath(args->Get("--output"), request.workspace_root);
+    if (!inside.ok()) return Fail(inside);
+  }
   auto run = RunComparison(request);
   if (!run.ok()) return Fail(run.status());
   if (args->Has("--output")) {

@@ -29,9 +29,10 @@ namespace {
 
 int Add(const Args& args) {
   if (args.positional.size() != 2) return UsageError("indiquez un fichier de dossier", "dossier");
-  const std::string candidate = args.Get("--candidate");
-  if (!IsValidCandidateId(candidate))
-    return UsageError("--candidate attend un identifiant (lettres, chiffres, - _ .)", "dossier");
+  auto candidate_option = CandidateOption(args);
+  if (!candidate_option.ok()) return UsageError(candidate_option.status().message(), "dossier");
+  const std::string candidate = *candidate_option;
+  if (candidate.empty()) return UsageError("indiquez le candidat (--candidate ID)", "dossier");
   auto indexed = IndexDossierFile(WorkspaceRoot(args), args.positional[1], candidate);
   if (!indexed.ok()) return Fail(indexed.status());
   const CandidateSummary& summary = *indexed;
@@ -48,6 +49,10 @@ int Add(const Args& args) {
 int List(const Args& args) {
   auto index = DossierIndex::OpenForReading(WorkspaceRoot(args));
   if (!index.ok()) return Fail(index.status());
+  if (!(*index)->exists() && !args.Has("--json")) {
+    std::cout << "Aucun dossier indexé.\n";
+    return kExitOk;
+  }
   auto list = (*index)->Candidates();
   if (!list.ok()) return Fail(list.status());
   if (args.Has("--json")) {
@@ -66,10 +71,14 @@ int List(const Args& args) {
 }
 
 int Remove(const Args& args) {
-  const std::string candidate = args.Get("--candidate");
-  if (!IsValidCandidateId(candidate))
-    return UsageError("--candidate attend un identifiant de candidat", "dossier");
-  auto index = DossierIndex::OpenForWriting(WorkspaceRoot(args));
+  auto candidate_option = CandidateOption(args);
+  if (!candidate_option.ok()) return UsageError(candidate_option.status().message(), "dossier");
+  const std::string candidate = *candidate_option;
+  if (candidate.empty()) return UsageError("indiquez le candidat (--candidate ID)", "dossier");
+  // Removing from a workspace or an index that does not exist creates
+  // neither.
+  auto index =
+      DossierIndex::OpenForWriting(WorkspaceRoot(args), DossierIndex::OpenMode::kExisting);
   if (!index.ok()) return Fail(index.status());
   Status s = (*index)->RemoveCandidate(candidate);
   if (!s.ok()) return Fail(s);

@@ -15,16 +15,21 @@ namespace passerelle::cli {
 
 const char kMapHelp[] =
     "Usage : passerelle map --candidate ID --target CERTIFICATION [--all] [--json]\n"
-    "        passerelle map FICHIER --target CERTIFICATION [--all] [--json]\n\n"
+    "        passerelle map FICHIER [--candidate ID] [--replace] --target CERTIFICATION\n"
+    "                       [--all] [--json]\n\n"
     "Pour chaque compétence de la certification visée, dit si le dossier du candidat\n"
     "la montre (couvert), en montre une partie (partiel) ou non (non couvert), cite\n"
     "les passages qui le prouvent et ce qui manque encore. Les phrases niées\n"
     "(« je n'ai jamais… »), hypothétiques, d'apprentissage ou qui décrivent le\n"
     "travail d'autres personnes ne comptent pas comme preuves.\n\n"
-    "Avec FICHIER, le dossier est d'abord indexé sous un identifiant de candidat\n"
-    "tiré du nom du fichier (il remplace un dossier de même identifiant).\n\n"
+    "Avec FICHIER, le dossier est d'abord indexé sous l'identifiant --candidate ou,\n"
+    "sans lui, sous un identifiant tiré du nom du fichier (sans accents, en\n"
+    "minuscules). Le dossier d'un candidat déjà indexé n'est jamais remplacé sans\n"
+    "--replace ; le même fichier, inchangé, est réutilisé tel quel.\n\n"
     "Options :\n"
-    "  --candidate ID       candidat déjà indexé (passerelle dossier add)\n"
+    "  --candidate ID       candidat déjà indexé (passerelle dossier add) ; avec\n"
+    "                       FICHIER, l'identifiant sous lequel l'indexer\n"
+    "  --replace            avec FICHIER : remplace le dossier déjà indexé du candidat\n"
     "  --target CERT        certification visée (TP-00211, RNCP35697… ; majuscules\n"
     "                       ou minuscules)\n"
     "  --all                tout afficher : passages entiers, chaque point à montrer\n"
@@ -174,7 +179,8 @@ void PrintText(const MappingRun& run, bool all) {
 }  // namespace
 
 int RunMap(const std::vector<std::string>& argv) {
-  auto args = ParseArgs(argv, {{"--json", "--all"}, {"--candidate", "--target", "--thesaurus"}});
+  auto args = ParseArgs(argv, {{"--json", "--all", "--replace"},
+                               {"--candidate", "--target", "--thesaurus"}});
   if (!args.ok()) return UsageError(args.status().message(), "map");
   MappingRequest request;
   request.workspace_root = WorkspaceRoot(*args);
@@ -182,21 +188,26 @@ int RunMap(const std::vector<std::string>& argv) {
   if (request.target.empty()) return UsageError("indiquez la certification visée (--target)", "map");
   request.thesaurus_files = args->GetAll("--thesaurus");
   if (args->positional.size() > 1) return UsageError("un seul fichier de dossier à la fois", "map");
+  auto candidate = CandidateOption(*args);
+  if (!candidate.ok()) return UsageError(candidate.status().message(), "map");
+  request.candidate = *candidate;
   if (args->positional.size() == 1) {
-    if (args->Has("--candidate"))
-      return UsageError("donnez soit un fichier, soit --candidate, pas les deux", "map");
-    request.candidate = CandidateIdFromFileName(args->positional[0]);
-    auto indexed = IndexDossierFile(request.workspace_root, args->positional[0], request.candidate);
+    const std::string& file = args->positional[0];
+    if (request.candidate.empty()) request.candidate = CandidateIdFromFileName(file);
+    bool unchanged = false;
+    auto indexed = IndexDossierFile(
+        request.workspace_root, file, request.candidate,
+        args->Has("--replace") ? ExistingDossier::kReplace : ExistingDossier::kKeep, &unchanged);
     if (!indexed.ok()) return Fail(indexed.status());
     if (!args->Has("--json"))
-      std::cout << "Dossier " << indexed->dossier << " indexé pour le candidat "
+      std::cout << "Dossier " << indexed->dossier
+                << (unchanged ? " déjà indexé, inchangé, pour le candidat " : " indexé pour le candidat ")
                 << request.candidate << ".\n\n";
   } else {
-    request.candidate = args->Get("--candidate");
+    if (args->Has("--replace"))
+      return UsageError("--replace ne s'emploie qu'avec un fichier de dossier", "map");
     if (request.candidate.empty())
       return UsageError("indiquez un candidat (--candidate) ou un fichier de dossier", "map");
-    if (!IsValidCandidateId(request.candidate))
-      return UsageError("--candidate attend un identifiant (lettres, chiffres, - _ .)", "map");
   }
   auto run = RunMapping(request);
   if (!run.ok()) return Fail(run.status());

@@ -86,6 +86,12 @@ int RunReport(const std::vector<std::string>& argv) {
   if (request.target.empty())
     return UsageError("indiquez la certification visée (--target)", "report");
   if (output.empty()) return UsageError("indiquez le fichier PDF à écrire (-o)", "report");
+  const std::string json_output =
+      std::filesystem::path(output).replace_extension(".json").string();
+  for (const std::string& written : {output, json_output}) {
+    Status inside = CheckOutputPath(written, request.workspace_root);
+    if (!inside.ok()) return Fail(inside);
+  }
   auto run = RunMapping(request);
   if (!run.ok()) return Fail(run.status());
   reports::GapReportInput input;
@@ -101,7 +107,7 @@ int RunReport(const std::vector<std::string>& argv) {
   if (!s.ok()) return Fail(s);
   std::string json_path;
   if (args->Has("--json-too")) {
-    json_path = std::filesystem::path(output).replace_extension(".json").string();
+    json_path = json_output;
     RealFileSystem fs;
     s = WriteFileAtomic(fs, json_path, MappingToJson(run->result).dump(2) + "\n");
     if (!s.ok()) return Fail(s);

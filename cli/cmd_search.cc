@@ -28,8 +28,10 @@ int RunSearch(const std::vector<std::string>& argv) {
   auto args = ParseArgs(argv, {{"--json"}, {"--candidate", "--limit"}});
   if (!args.ok()) return UsageError(args.status().message(), "search");
   if (args->positional.empty()) return UsageError("indiquez une recherche", "search");
+  auto candidate = CandidateOption(*args);
+  if (!candidate.ok()) return UsageError(candidate.status().message(), "search");
   SearchOptions options;
-  options.candidate = args->Get("--candidate");
+  options.candidate = *candidate;
   try {
     options.limit = std::stoul(args->Get("--limit", "10"));
   } catch (...) {
@@ -39,7 +41,7 @@ int RunSearch(const std::vector<std::string>& argv) {
   for (const std::string& p : args->positional) query += (query.empty() ? "" : " ") + p;
   auto index = DossierIndex::OpenForReading(WorkspaceRoot(*args));
   if (!index.ok()) return Fail(index.status());
-  if (!options.candidate.empty() && !(*index)->HasCandidate(options.candidate))
+  if ((*index)->exists() && !options.candidate.empty() && !(*index)->HasCandidate(options.candidate))
     return Fail(UnknownCandidate(**index, options.candidate));
   FrenchAnalyzer analyzer;
   auto results = SearchDossiers(**index, analyzer, query, options);

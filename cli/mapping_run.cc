@@ -9,6 +9,7 @@
 #include "engine/file_system.h"
 #include "engine/french_analyzer.h"
 #include "engine/mapping_session.h"
+#include "engine/text.h"
 #include "engine/workspace.h"
 #include "engine/text.h"
 #include "engine/workspace_lock.h"
@@ -29,8 +30,27 @@ constexpr size_t kMaxMappingCorpus = 300;
 
 }  // namespace
 
+namespace {
+
+bool SamePassages(const std::vector<IndexedPassage>& stored, const std::vector<PassageInput>& fresh,
+                  const std::string& dossier) {
+  if (stored.size() != fresh.size()) return false;
+  for (size_t i = 0; i < stored.size(); ++i) {
+    const IndexedPassage& a = stored[i];
+    const PassageInput& b = fresh[i];
+    if (a.dossier != dossier || a.paragraph != b.paragraph || a.page != b.page ||
+        a.part != b.part || a.heading != b.heading || a.text != b.text)
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
-                                          const std::string& path, const std::string& candidate) {
+                                          const std::string& path, const std::string& candidate,
+                                          ExistingDossier existing, bool* unchanged) {
+  if (unchanged) *unchanged = false;
   auto dossier = ReadDossierFile(path);
   if (!dossier.ok()) return dossier.status();
   CandidateSummary summary;
@@ -47,6 +67,20 @@ Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
   const std::string not_indexed = "fichier " + path + " non indexé : ";
   auto index = DossierIndex::OpenForWriting(workspace_root);
   if (!index.ok()) return index.status().WithContext(not_indexed);
+  if (existing == ExistingDossier::kKeep && (*index)->HasCandidate(candidate)) {
+    auto stored = (*index)->PassagesOf(candidate);
+    if (!stored.ok()) return stored.status().WithContext(not_indexed);
+    if (SamePassages(*stored, passages, summary.dossier)) {
+      if (unchanged) *unchanged = true;
+      return summary;
+    }
+    const std::string stored_name = stored->empty() ? "" : stored->front().dossier;
+    return Status::InvalidArgument(
+        not_indexed + "le candidat « " + candidate + " » a déjà un dossier indexé (" +
+        stored_name + ") ; --replace le remplace par ce fichier, --candidate ID l'indexe sous "
+        "un autre identifiant, et map --candidate " + candidate +
+        " utilise le dossier déjà indexé");
+  }
   FrenchAnalyzer analyzer;
   Status s = (*index)->AddDossier(candidate, summary, passages, analyzer);
   if (!s.ok()) return s.WithContext(not_indexed);
@@ -54,17 +88,18 @@ Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
 }
 
 std::string CandidateIdFromFileName(const std::string& path) {
-  std::string stem = std::filesystem::path(path).stem().string();
+  // "été.txt" and "ôté.txt" must not both become "-t": accents go first.
+  const std::string stem = FoldForMatch(RepairUtf8(std::filesystem::path(path).stem().string()));
   std::string id;
   for (char c : stem) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '-' || c == '_' || c == '.';
-    if (ok) id += c;
-    else if (id.empty() || id.back() != '-') id += '-';
-    if (id.size() >= 64) break;
+    if (ok && (!id.empty() || (c != '.' && c != '-'))) id += c;
+    else if (!id.empty() && id.back() != '-') id += '-';
+    if (id.size() >= kMaxCandidateIdBytes) break;
   }
   while (!id.empty() && id.back() == '-') id.pop_back();
-  return id.empty() ? "candidat" : id;
+  return IsValidCandidateId(id) ? id : "candidat";
 }
 
 namespace {

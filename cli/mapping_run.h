@@ -17,18 +17,33 @@
 
 namespace passerelle::cli {
 
-// Reads the dossier at `path` and indexes it for `candidate` (replacing a
-// previous version), in one transaction.
-Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
-                                          const std::string& path, const std::string& candidate);
+// What IndexDossierFile does when the candidate already has a dossier.
+enum class ExistingDossier {
+  kReplace,  // `dossier add`, `map FILE --replace`
+  // `map FILE`: never replace implicitly. The same file with the same
+  // passages is reused as indexed (`*unchanged`); any other dossier is an
+  // InvalidArgument that says how to choose (--replace, --candidate).
+  kKeep,
+};
 
 // NotFound for `candidate`, absent from `index`: the message lists the
 // candidates indexed (the nearest first when one is close), or says that
 // none is and how to add one.
 Status UnknownCandidate(const DossierIndex& index, const std::string& candidate);
 
-// A candidate id from a file name: its stem, characters outside letters,
-// digits, '-', '_' and '.' replaced by '-', at most 64 characters.
+// Reads the dossier at `path` and indexes it for `candidate`, in one
+// transaction. `unchanged` (may be null) tells that it was already indexed
+// as is and nothing was written.
+Result<CandidateSummary> IndexDossierFile(const std::string& workspace_root,
+                                          const std::string& path, const std::string& candidate,
+                                          ExistingDossier existing = ExistingDossier::kReplace,
+                                          bool* unchanged = nullptr);
+
+// A candidate id from a file name, always valid (IsValidCandidateId): the
+// stem without accents, in lower case, other characters than letters,
+// digits, '-', '_' and '.' replaced by '-', no leading '.' or '-', at most
+// 64 characters; "candidat" when nothing is left. Different names can give
+// the same id ("a b.txt", "a-b.txt"): map FILE never replaces silently.
 std::string CandidateIdFromFileName(const std::string& path);
 
 // A session with the built-in thesauri and the user's files (--thesaurus,

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include "engine/text.h"
+#include "engine/xml_text.h"
+
 namespace passerelle {
 
 namespace {
@@ -126,20 +129,37 @@ void WriteCompetence(pugi::xml_node list, const Competence& c) {
 
 // ---- reading ----
 
+// Text as the writer would give it back. pugixml drops white-space-only
+// text on reading (parse_ws_pcdata is off) and turns a carriage return into
+// a line feed (parse_eol): text that the writer could not give back the
+// same way is read as it would be read after writing, so that reading,
+// writing and reading again gives the same certification.
+std::string CleanText(const char* text) {
+  std::string s = text;
+  if (s.find_first_not_of(" \t\n\r") == std::string::npos) return "";
+  for (size_t at = s.find('\r'); at != std::string::npos; at = s.find('\r', at)) {
+    if (at + 1 < s.size() && s[at + 1] == '\n')
+      s.erase(at, 1);
+    else
+      s[at] = '\n';
+  }
+  return s;
+}
+
 std::string Text(pugi::xml_node parent, const char* name) {
-  return parent.child(name).text().as_string();
+  return CleanText(parent.child(name).text().as_string());
 }
 
 std::vector<std::string> ReadList(pugi::xml_node list) {
   std::vector<std::string> out;
-  for (pugi::xml_node item : list.children()) out.push_back(item.text().as_string());
+  for (pugi::xml_node item : list.children()) out.push_back(CleanText(item.text().as_string()));
   return out;
 }
 
 std::optional<bool> ReadBool(pugi::xml_node parent, const char* name) {
   pugi::xml_node n = parent.child(name);
   if (!n) return std::nullopt;
-  return std::string(n.text().as_string()) == "true";
+  return std::string(CleanText(n.text().as_string())) == "true";
 }
 
 std::optional<Code::Type> CodeTypeFromName(const std::string& name) {
@@ -153,12 +173,12 @@ void ReadCodesAndPeople(pugi::xml_node root, Certification& c) {
   for (pugi::xml_node n : root.child("codes").children("code")) {
     auto type = CodeTypeFromName(n.attribute("type").as_string());
     if (!type) continue;
-    c.codes.push_back({*type, n.attribute("value").as_string(), n.text().as_string()});
+    c.codes.push_back({*type, n.attribute("value").as_string(), CleanText(n.text().as_string())});
   }
   for (pugi::xml_node n : root.child("certificateurs").children("certificateur"))
-    c.certificateurs.push_back({n.text().as_string(), n.attribute("siret").as_string()});
+    c.certificateurs.push_back({CleanText(n.text().as_string()), n.attribute("siret").as_string()});
   for (pugi::xml_node n : root.child("dates").children("date"))
-    c.dates.push_back({n.attribute("type").as_string(), n.text().as_string()});
+    c.dates.push_back({n.attribute("type").as_string(), CleanText(n.text().as_string())});
   c.activites_visees = Text(root, "activites-visees");
   c.capacites_attestees = Text(root, "capacites-attestees");
 }
@@ -249,6 +269,10 @@ std::string CertificationToXml(const Certification& cert) {
 }
 
 Result<Certification> CertificationFromXml(const std::string& xml, const std::string& origin) {
+  const size_t invalid = FirstInvalidUtf8(xml);
+  if (invalid != std::string::npos)
+    return Status::Corruption("fichier " + origin + " : octet " + std::to_string(invalid) +
+                              " : séquence qui n'est pas de l'UTF-8 valide");
   pugi::xml_document doc;
   pugi::xml_parse_result parsed =
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -256,6 +280,10 @@ Result<Certification> CertificationFromXml(const std::string& xml, const std::st
     return Status::Corruption("fichier " + origin + " : XML illisible (" +
                               parsed.description() + ", octet " +
                               std::to_string(parsed.offset) + ")");
+  if (pugi::xml_node bad = FirstElementWithInvalidUtf8(doc))
+    return Status::Corruption("fichier " + origin + " : élément " + ElementPath(bad) +
+                              " : référence de caractère qui n'est pas un caractère Unicode "
+                              "valide");
   pugi::xml_node root = doc.child("certification");
   const std::string id = root.attribute("id").as_string();
   if (!root || !IsCertificationId(id))
@@ -269,7 +297,7 @@ Result<Certification> CertificationFromXml(const std::string& xml, const std::st
   c.kind = *KindOfId(id);
   c.title = Text(root, "title");
   c.abbreviation = Text(root, "abbreviation");
-  c.level = root.child("level").text().as_int();
+  c.level = std::max(0, root.child("level").text().as_int());  // unknown: 0, never written
   c.active = ReadBool(root, "active");
   c.state = Text(root, "state");
   c.vae_access = ReadBool(root, "vae-access");

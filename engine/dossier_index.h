@@ -49,33 +49,55 @@ struct PassageInput {
   std::string text;
 };
 
-// True for 1 to 64 characters among letters, digits, '-', '_' and '.'.
+// The one rule for candidate ids, checked when a dossier is added and when
+// one is removed (and by the CLI for every --candidate): 1 to 64 ASCII
+// letters, digits, '-', '_' and '.', but not "." or "..".
+constexpr size_t kMaxCandidateIdBytes = 64;
 bool IsValidCandidateId(const std::string& id);
+// OK, or InvalidArgument with a French message quoting `id` and the rule.
+Status CheckCandidateId(const std::string& id);
 
 class DossierIndex {
  public:
-  // Opens (creating if needed) for writing, taking the workspace lock first:
-  // held until destruction, it also covers RemoveCandidate's compaction,
-  // during which Xapian's lock is briefly released. IOError when another
-  // process holds either lock (so a caller must not hold the workspace lock
-  // itself), Corruption when damaged.
-  static Result<std::unique_ptr<DossierIndex>> OpenForWriting(const std::string& workspace_root);
-  // Opens for reading; an absent index reads as empty.
+  enum class OpenMode {
+    kCreate,    // create the workspace and the index when missing (add)
+    kExisting,  // NotFound, creating nothing, when either is missing (remove)
+  };
+  // Opens for writing, taking the workspace lock first: held until
+  // destruction, it also covers the compactions, during which Xapian's
+  // lock is released. Under the lock, what a killed writer left is cleaned
+  // up (and a compaction it did not finish is done again). IOError when
+  // another process holds either lock (so a caller must not hold the
+  // workspace lock itself), Corruption when damaged; the checks of
+  // WorkspaceLock::Acquire (a folder that is not a workspace is refused).
+  static Result<std::unique_ptr<DossierIndex>> OpenForWriting(const std::string& workspace_root,
+                                                              OpenMode mode = OpenMode::kCreate);
+  // Opens for reading, creating nothing. NotFound when the workspace does
+  // not exist (CheckWorkspaceForReading); an absent index reads as empty
+  // (exists() false).
   static Result<std::unique_ptr<DossierIndex>> OpenForReading(const std::string& workspace_root);
 
   // Adds the dossier of `candidate`, replacing any previous one, in one
-  // transaction: on failure the index is as it was.
+  // transaction: on failure the index is as it was. A replaced dossier's
+  // text is then compacted away like a removed one. InvalidArgument for an
+  // invalid candidate id (CheckCandidateId) or text that is not UTF-8.
   Status AddDossier(const std::string& candidate, const CandidateSummary& summary,
                     const std::vector<PassageInput>& passages, const FrenchAnalyzer& analyzer);
   // Deletes every passage of the candidate and compacts the database so that
-  // the deleted text does not linger in free blocks. NotFound when absent.
+  // the deleted text does not linger in free blocks. NotFound when absent,
+  // InvalidArgument for an invalid id.
   Status RemoveCandidate(const std::string& candidate);
+
+  // False for a workspace without dossier index (opened for reading).
+  bool exists() const { return db_ != nullptr; }
+  const std::string& workspace_root() const { return root_; }
 
   Result<std::vector<CandidateSummary>> Candidates() const;
   bool HasCandidate(const std::string& candidate) const;
   // All passages of a candidate in dossier order.
   Result<std::vector<IndexedPassage>> PassagesOf(const std::string& candidate) const;
 
+  // REQUIRES: exists().
   const Xapian::Database& database() const { return *db_; }
   static IndexedPassage PassageFromDocument(const Xapian::Document& doc);
 
@@ -88,13 +110,19 @@ class DossierIndex {
   static constexpr Xapian::valueno kPassageSlot = 2;
 
  private:
-  DossierIndex(std::string path, std::unique_ptr<Xapian::Database> db,
+  DossierIndex(std::string root, std::string path, std::unique_ptr<Xapian::Database> db,
                Xapian::WritableDatabase* writable, std::unique_ptr<WorkspaceLock> lock = nullptr)
-      : lock_(std::move(lock)), path_(std::move(path)), db_(std::move(db)), writable_(writable) {}
+      : lock_(std::move(lock)),
+        root_(std::move(root)),
+        path_(std::move(path)),
+        db_(std::move(db)),
+        writable_(writable) {}
   Status Compact();
 
   std::unique_ptr<WorkspaceLock> lock_;  // writers only; released after db_ closes
-  std::string path_;
+  std::string root_;
+  std::string path_;  // <workspace>/index
+  std::string live_;  // the live generation (writers)
   std::unique_ptr<Xapian::Database> db_;
   Xapian::WritableDatabase* writable_ = nullptr;  // db_ when open for writing
 };

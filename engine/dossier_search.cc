@@ -138,6 +138,11 @@ Xapian::Query ItemQuery(const Item& item, const FrenchAnalyzer& analyzer) {
 }  // namespace
 
 Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer) {
+  const size_t invalid = FirstInvalidUtf8(query);
+  if (invalid != std::string::npos)
+    return Status::InvalidArgument("la recherche « " + RepairUtf8(query) +
+                                   " » n'est pas de l'UTF-8 valide (octet " +
+                                   std::to_string(invalid) + ")");
   Result<std::vector<Item>> tokenized = Tokenize(query);
   if (!tokenized.ok()) return tokenized.status();
   const std::vector<Item>& items = *tokenized;
@@ -216,6 +221,12 @@ Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnal
                                      const std::string& query, const SearchOptions& options) {
   auto parsed = ParseSearchQuery(query, analyzer);
   if (!parsed.ok()) return parsed.status();
+  if (!index.exists())
+    return Status::NotFound("aucun dossier n'est indexé dans l'espace de travail " +
+                            index.workspace_root() +
+                            " (passerelle dossier add FICHIER --candidate ID)");
+  Status valid = options.candidate.empty() ? Status::OK() : CheckCandidateId(options.candidate);
+  if (!valid.ok()) return valid;
   Xapian::Query q = parsed->query;
   if (!options.candidate.empty())
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,

@@ -29,7 +29,8 @@ struct SearchResults {
   std::vector<SearchHit> hits;
 };
 
-// InvalidArgument (French) when the query has no searchable word.
+// InvalidArgument (French) when the query has no searchable word or the
+// candidate is not a valid id; NotFound when the workspace has no index.
 Result<SearchResults> SearchDossiers(const DossierIndex& index, const FrenchAnalyzer& analyzer,
                                      const std::string& query, const SearchOptions& options);
 
@@ -45,10 +46,10 @@ struct ParsedQuery {
 };
 
 // The Xapian query for `query` (syntax in docs/search.md); InvalidArgument
-// (French) when it has no searchable word, or is malformed: a quote left
-// open, a parenthesis, an OR or NOT with nothing to apply to. The message
-// names the character ("caractère 13") and its next lines show the query
-// with a caret under it.
+// (French) when it has no searchable word, is not valid UTF-8, or is
+// malformed: a quote left open, a parenthesis, an OR or NOT with nothing to
+// apply to. The message names the character ("caractère 13") and its next
+// lines show the query with a caret under it.
 Result<ParsedQuery> ParseSearchQuery(const std::string& query, const FrenchAnalyzer& analyzer);
 
 // A snippet of `text` around the tokens whose term is in `terms` or starts

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "engine/text.h"
+
 namespace passerelle {
 
 namespace fs = std::filesystem;
@@ -298,18 +300,80 @@ std::string ContentHash(std::string_view bytes) {
   return out;
 }
 
+Result<InputFile> OpenInputFile(const std::string& path) {
+  const std::string shown = RepairUtf8(path);
+  if (FirstInvalidUtf8(path) != std::string::npos)
+    return Status::InvalidArgument("fichier " + shown +
+                                   " : nom de fichier qui n'est pas en UTF-8 (octet " +
+                                   std::to_string(FirstInvalidUtf8(path)) +
+                                   ") ; renommez le fichier");
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+  // below like any file that is not regular.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound("fichier " + shown + " : introuvable");
+    return Status::IOError("fichier " + shown + " : lecture impossible (" + Reason() + ")");
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const std::string why = Reason();
+    ::close(fd);
+    return Status::IOError("fichier " + shown + " : lecture impossible (" + why + ")");
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    if (S_ISDIR(st.st_mode))
+      return Status::InvalidArgument("fichier " + shown + " : c'est un dossier, pas un fichier");
+    return Status::InvalidArgument(
+        "fichier " + shown +
+        " : ce n'est pas un fichier ordinaire (périphérique, tube ou socket) ; "
+        "enregistrez d'abord son contenu dans un fichier");
+  }
+  // Regular files never block; reads stay simple.
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return InputFile{fd, static_cast<uint64_t>(st.st_size)};
+}
+
+namespace {
+
+Status TooLarge(const std::string& path, uint64_t size, size_t max_bytes) {
+  return Status::InvalidArgument("fichier " + RepairUtf8(path) + " : trop volumineux (" +
+                                 std::to_string(size / (1024 * 1024)) + " Mo, limite " +
+                                 std::to_string(max_bytes / (1024 * 1024)) + " Mo)");
+}
+
+}  // namespace
+
 Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return Status::NotFound("fichier " + path + " : introuvable");
-  if (fs::is_directory(path, ec))
-    return Status::InvalidArgument("fichier " + path + " : c'est un dossier, pas un fichier");
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes)
-    return Status::InvalidArgument("fichier " + path + " : trop volumineux (" +
-                                   std::to_string(size / (1024 * 1024)) + " Mo, limite " +
-                                   std::to_string(max_bytes / (1024 * 1024)) + " Mo)");
-  RealFileSystem disk;
-  return disk.ReadFile(path);
+  auto file = OpenInputFile(path);
+  if (!file.ok()) return file.status();
+  const int fd = file->fd;
+  if (file->size > max_bytes) {
+    ::close(fd);
+    return TooLarge(path, file->size, max_bytes);
+  }
+  // One byte past the limit tells a file that grew beyond it.
+  std::string content(static_cast<size_t>(file->size) + 1, '\0');
+  size_t done = 0;
+  for (;;) {
+    if (done == content.size()) {
+      if (content.size() > max_bytes) break;
+      content.resize(std::min(content.size() * 2, max_bytes + 1));
+    }
+    const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const std::string why = Reason();
+      ::close(fd);
+      return Status::IOError("fichier " + RepairUtf8(path) + " : lecture impossible (" + why + ")");
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (done > max_bytes) return TooLarge(path, done, max_bytes);
+  content.resize(done);
+  return content;
 }
 
 }  // namespace passerelle

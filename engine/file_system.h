@@ -2,6 +2,7 @@
 // memory and force failures (STYLE.md, habit 5).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -99,9 +100,22 @@ Status WriteFileAtomic(FileSystem& fs, const std::string& path, const std::strin
 // fingerprint (not a cryptographic hash).
 std::string ContentHash(std::string_view bytes);
 
-// Reads a file of the real disk for an importer, with French messages:
-// "fichier X : introuvable", "fichier X : illisible (raison)", and a refusal
-// of files larger than `max_bytes`.
+// Opens a file of the real disk that the user gave as input, read-only,
+// with French messages naming it: NotFound when absent; InvalidArgument for
+// a name that is not valid UTF-8 (it could not be shown or stored), a
+// folder, or anything but a regular file (a device such as /dev/zero, a
+// FIFO, a socket: their size means nothing, and opening a FIFO is done
+// without waiting for a writer); IOError when the system refuses. On
+// success the descriptor (close it) and the file's size.
+struct InputFile {
+  int fd = -1;
+  uint64_t size = 0;
+};
+Result<InputFile> OpenInputFile(const std::string& path);
+
+// Reads a file of the real disk for an importer (OpenInputFile's checks),
+// refusing files larger than `max_bytes`, even one that grows while it is
+// read: never more than `max_bytes` + 1 bytes are read.
 Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes);
 
 }  // namespace passerelle

@@ -6,6 +6,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -190,6 +193,52 @@ size_t Utf8Length(std::string_view s) {
   for (unsigned char c : s)
     if ((c & 0xC0) != 0x80) ++n;
   return n;
+}
+
+size_t FirstInvalidUtf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  size_t i = 0;
+  // ASCII runs are the common case: skip them eight bytes at a time.
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, bytes + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = static_cast<int32_t>(i);
+    const int32_t n = static_cast<int32_t>(std::min<size_t>(s.size(), i + 4));
+    int32_t at = start;
+    UChar32 c;
+    U8_NEXT(bytes, at, n, c);
+    if (c < 0) return i;
+    i = static_cast<size_t>(at);
+  }
+  return std::string_view::npos;
+}
+
+std::string RepairUtf8(std::string_view s) {
+  if (FirstInvalidUtf8(s) == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0)
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(s.data() + start, static_cast<size_t>(i - start));
+  }
+  return out;
 }
 
 }  // namespace passerelle

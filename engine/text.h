@@ -44,4 +44,12 @@ std::string CapitalizeFirst(std::string_view s);
 // Number of code points.
 size_t Utf8Length(std::string_view s);
 
+// Offset of the first byte of `s` that does not begin a valid UTF-8
+// sequence (overlong forms, surrogates and code points past U+10FFFF are
+// invalid), or std::string_view::npos when `s` is valid UTF-8.
+size_t FirstInvalidUtf8(std::string_view s);
+// `s` with every invalid UTF-8 sequence replaced by U+FFFD: for showing
+// bytes of unknown origin (a file name) in a message or JSON.
+std::string RepairUtf8(std::string_view s);
+
 }  // namespace passerelle

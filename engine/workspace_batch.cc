@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "engine/certification_xml.h"
+#include "engine/text.h"
 
 namespace passerelle {
 
@@ -13,8 +14,11 @@ Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspa
   FileSystem* fs = workspace->file_system();
   Status s = fs->MakeDirs(workspace->CertDir());
   if (!s.ok()) return s;
-  // The writer lock is held: anything left in staging/ is the temporaries
-  // of an import that was killed.
+  // The writer lock is held: a killed commit is finished first, then
+  // anything left in staging/ is the temporaries of an import that was
+  // killed before committing.
+  s = RecoverInterruptedCommits(workspace);
+  if (!s.ok()) return s;
   auto leftovers = fs->ListDir(workspace->StagingDir());
   if (leftovers.ok())
     for (const std::string& name : *leftovers) fs->Remove(workspace->StagingDir() + "/" + name);
@@ -23,6 +27,50 @@ Result<std::unique_ptr<WorkspaceBatch>> WorkspaceBatch::Begin(Workspace* workspa
   if (!catalog.ok()) return catalog.status();
   return std::unique_ptr<WorkspaceBatch>(
       new WorkspaceBatch(workspace, std::move(catalog).value(), refresh.stale(), indexer));
+}
+
+namespace {
+
+// The journal of a commit: staging/commit.tmp-<pid>, written durably after
+// the temporaries and before the first rename, removed after the catalog.
+// Its presence says: every staging/<id>.xml.tmp-<pid> belongs in
+// certifications/.
+constexpr const char* kJournalPrefix = "commit.tmp-";
+
+std::string JournalPath(const Workspace& workspace, const std::string& suffix) {
+  return workspace.StagingDir() + "/commit" + suffix;
+}
+
+}  // namespace
+
+bool WorkspaceBatch::HasInterruptedCommit(const Workspace& workspace) {
+  auto names = workspace.file_system()->ListDir(workspace.StagingDir());
+  if (!names.ok()) return false;
+  for (const std::string& name : *names)
+    if (StartsWith(name, kJournalPrefix)) return true;
+  return false;
+}
+
+Status WorkspaceBatch::RecoverInterruptedCommits(Workspace* workspace) {
+  FileSystem* fs = workspace->file_system();
+  auto names = fs->ListDir(workspace->StagingDir());
+  if (!names.ok()) return names.status();
+  for (const std::string& journal : *names) {
+    if (!StartsWith(journal, kJournalPrefix)) continue;
+    const std::string suffix = journal.substr(std::string("commit").size());  // ".tmp-<pid>"
+    const std::string ending = ".xml" + suffix;
+    for (const std::string& name : *names) {
+      if (!EndsWith(name, ending)) continue;
+      const std::string id = name.substr(0, name.size() - ending.size());
+      if (!IsCertificationId(id)) continue;
+      Status s = fs->Rename(workspace->StagingDir() + "/" + name, workspace->PathOf(CertificationId(id)));
+      if (!s.ok()) return s;
+    }
+    Status s = fs->SyncFileSystem(workspace->CertDir());
+    if (s.ok()) s = fs->Remove(workspace->StagingDir() + "/" + journal);
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
 }
 
 WorkspaceBatch::WorkspaceBatch(Workspace* workspace, Catalog stored, bool catalog_stale,
@@ -47,6 +95,14 @@ Result<SaveOutcome> WorkspaceBatch::Stage(const Certification& cert) {
     if (!s.ok()) return s;
   }
   const std::string xml = CertificationToXml(cert);
+  // Readers validate at the edge; this is the last guard before the disk:
+  // a file with invalid UTF-8 would break every JSON output of it.
+  const size_t invalid = FirstInvalidUtf8(xml);
+  if (invalid != std::string::npos)
+    return Status::InvalidArgument("certification " + RepairUtf8(cert.id.value) +
+                                   " : texte qui n'est pas de l'UTF-8 valide (octet " +
+                                   std::to_string(invalid) +
+                                   " de sa forme canonique) ; rien n'est enregistré");
   CatalogEntry entry = Summarize(cert);
   entry.hash = ContentHash(xml);
   const CatalogEntry* stored = stored_.Find(cert.id);
@@ -110,6 +166,14 @@ Status WorkspaceBatch::Commit() {
     // catalog was checked against and the one recorded after the renames;
     // if something did, record none and let the next reader check files.
     const bool undisturbed = workspace_->FolderStamp() == stored_.folder_stamp();
+    // From the journal on, a kill leaves the new state: the next command
+    // finishes the renames (RecoverInterruptedCommits).
+    s = fs_->WriteFile(JournalPath(*workspace_, suffix_), "");
+    if (s.ok()) s = fs_->SyncFileSystem(workspace_->StagingDir());
+    if (!s.ok()) {
+      fs_->Remove(JournalPath(*workspace_, suffix_));
+      return s;  // the destructor removes the temporaries
+    }
     s = RenameAll();
     if (s.ok()) s = fs_->SyncFileSystem(workspace_->CertDir());
     if (!s.ok()) return s;
@@ -118,6 +182,7 @@ Status WorkspaceBatch::Commit() {
   finished_ = true;
   if (any_write || catalog_stale_) {
     Status s = workspace_->WriteCatalog(stored_);
+    if (any_write) fs_->Remove(JournalPath(*workspace_, suffix_));
     if (!s.ok()) {
       if (indexer_) indexer_->Abort();
       return s.WithContext(

@@ -34,6 +34,16 @@ class WorkspaceBatch {
   // (engine/certification_index.h).
   static Result<std::unique_ptr<WorkspaceBatch>> Begin(Workspace* workspace,
                                                        CertificationIndexer* indexer = nullptr);
+
+  // A commit killed among its renames leaves its journal in staging/
+  // (docs/workspace.md, "Killed during a commit"). True when one is there.
+  static bool HasInterruptedCommit(const Workspace& workspace);
+  // Finishes such commits: renames their remaining temporaries into place
+  // and removes the journal, so that the workspace is the new state (the
+  // catalog is then repaired by LoadCatalog from the files). Begin does it
+  // first; readers do it when they can take the lock. REQUIRES: the writer
+  // lock.
+  static Status RecoverInterruptedCommits(Workspace* workspace);
   ~WorkspaceBatch();
   WorkspaceBatch(const WorkspaceBatch&) = delete;
   WorkspaceBatch& operator=(const WorkspaceBatch&) = delete;

@@ -7,14 +7,15 @@
 #include <cerrno>
 #include <cstring>
 
-#include "engine/file_system.h"
+#include "engine/workspace_marker.h"
 
 namespace passerelle {
 
 Result<std::unique_ptr<WorkspaceLock>> WorkspaceLock::Acquire(const std::string& root) {
-  RealFileSystem disk;
-  Status s = disk.MakeDirs(root);
-  if (!s.ok()) return s;
+  // A folder that is not a workspace is refused before anything is
+  // written in it, the lock file included.
+  auto state = PrepareWorkspaceForWriting(root);
+  if (!state.ok()) return state.status();
   const std::string path = root + "/lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -26,7 +27,12 @@ Result<std::unique_ptr<WorkspaceLock>> WorkspaceLock::Acquire(const std::string&
                            " : déjà utilisé en écriture par un autre processus Passerelle ; "
                            "réessayez quand il aura terminé");
   }
-  return std::unique_ptr<WorkspaceLock>(new WorkspaceLock(fd));
+  std::unique_ptr<WorkspaceLock> lock(new WorkspaceLock(fd));
+  if (*state != WorkspaceState::kMarked) {
+    Status s = MarkWorkspace(root);
+    if (!s.ok()) return s;
+  }
+  return lock;
 }
 
 WorkspaceLock::~WorkspaceLock() {

@@ -12,8 +12,10 @@ namespace passerelle {
 
 class WorkspaceLock {
  public:
-  // Creates the workspace folder if needed (owner-only) and takes the lock.
-  // IOError with a French message when another process holds it.
+  // Creates the workspace folder if needed (owner-only), takes the lock and
+  // marks the folder as a workspace (engine/workspace_marker.h). Refuses,
+  // touching nothing, a folder that is not a workspace or one of a newer
+  // format. IOError with a French message when another process holds it.
   static Result<std::unique_ptr<WorkspaceLock>> Acquire(const std::string& root);
   ~WorkspaceLock();
   WorkspaceLock(const WorkspaceLock&) = delete;

@@ -1,5 +1,7 @@
 #include "importers/byte_source.h"
 
+#include "engine/file_system.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,20 +13,10 @@
 namespace passerelle {
 
 Result<std::unique_ptr<FileByteSource>> FileByteSource::Open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return Status::NotFound("fichier " + path + " : introuvable");
-    return Status::IOError("fichier " + path + " : lecture impossible (" + std::strerror(errno) +
-                           ")");
-  }
-  struct stat st;
-  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return Status::InvalidArgument("fichier " + path + " : c'est un dossier, pas un fichier");
-  }
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  return std::unique_ptr<FileByteSource>(
-      new FileByteSource(fd, path, static_cast<uint64_t>(st.st_size)));
+  auto file = OpenInputFile(path);
+  if (!file.ok()) return file.status();
+  ::posix_fadvise(file->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  return std::unique_ptr<FileByteSource>(new FileByteSource(file->fd, path, file->size));
 }
 
 FileByteSource::FileByteSource(int fd, std::string path, uint64_t size)

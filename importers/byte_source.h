@@ -26,7 +26,8 @@ class ByteSource {
 // A file of the real disk.
 class FileByteSource : public ByteSource {
  public:
-  // NotFound / InvalidArgument (a folder) / IOError, French, naming `path`.
+  // NotFound / InvalidArgument / IOError, French, naming `path`: the checks
+  // of OpenInputFile (engine/file_system.h), so only regular files open.
   static Result<std::unique_ptr<FileByteSource>> Open(const std::string& path);
   ~FileByteSource() override;
   Result<size_t> Read(char* buffer, size_t size) override;

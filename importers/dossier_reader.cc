@@ -163,6 +163,14 @@ Result<Dossier> Assemble(const std::vector<DossierBlock>& blocks, const std::str
     }
   }
   if (dossier.passages.empty()) return EmptyDossier(name, dossier.words > 0);
+  // Every reader yields UTF-8; this guards the index, whose JSON data
+  // cannot hold anything else.
+  for (const Passage& p : dossier.passages)
+    if (FirstInvalidUtf8(p.text) != std::string::npos ||
+        FirstInvalidUtf8(p.heading) != std::string::npos)
+      return Status::InvalidArgument("fichier " + name + " : paragraphe " +
+                                     std::to_string(p.paragraph) +
+                                     " : texte qui n'est pas de l'UTF-8 valide");
   return dossier;
 }
 

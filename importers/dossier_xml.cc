@@ -1,5 +1,6 @@
 #include "importers/dossier_xml.h"
 
+#include "engine/xml_text.h"
 #include "importers/dossier_reader.h"
 
 namespace passerelle {
@@ -43,7 +44,15 @@ Status ReadXmlPart(const ZipArchive& zip, const std::string& part, const std::st
   out->buffer = std::move(bytes).value();
   const pugi::xml_parse_result parsed = out->doc.load_buffer_inplace(
       out->buffer.data(), out->buffer.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-  if (parsed) return Status::OK();
+  if (parsed) {
+    // pugixml converts UTF-16 parts but checks neither UTF-8 bytes nor
+    // character references: text must be valid before it goes further.
+    pugi::xml_node bad = FirstElementWithInvalidUtf8(out->doc);
+    if (!bad) return Status::OK();
+    return Status::InvalidArgument("fichier " + file_name + " : " + what + " endommagé, la partie " +
+                                   part + " contient du texte qui n'est pas de l'UTF-8 valide "
+                                   "(élément " + ElementPath(bad) + ")");
+  }
   return Status::InvalidArgument("fichier " + file_name + " : " + what + " endommagé, la partie " +
                                  part + " n'est pas un XML valide (" + FrenchReason(parsed.status) +
                                  ", à l'octet " + std::to_string(parsed.offset) +

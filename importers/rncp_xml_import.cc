@@ -103,7 +103,9 @@ Result<std::vector<ExportReport>> ReadZipExports(
   for (const std::string& entry : *entries) {
     auto stream = archive.OpenEntry(entry, kMaxExportBytes);
     if (!stream.ok()) return stream.status();
-    auto report = read(stream->get(), name + " (" + entry + ")");
+    // Entry names may be in any charset (zip tools of old Windows):
+    // shown repaired, never carried invalid into the report or its JSON.
+    auto report = read(stream->get(), name + " (" + RepairUtf8(entry) + ")");
     if (!report.ok()) return report.status();
     reports.push_back(std::move(report).value());
   }

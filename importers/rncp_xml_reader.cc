@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/text.h"
+#include "engine/xml_text.h"
 
 namespace passerelle {
 
@@ -312,6 +313,7 @@ Result<bool> RncpXmlReader::CutFiche(ExportFiche* fiche) {
   fiche->xml.assign(buffer_, start, *end + kFicheEnd.size() - start);
   fiche->position = position;
   fiche->line = line;
+  fiche->offset = bytes_read_ - buffer_.size() + start;
   fiches_ = position;
   Advance(*end + kFicheEnd.size());
   Compact();
@@ -375,9 +377,25 @@ Status ParseFicheXml(const ExportFiche& fiche, const std::string& file_name,
           std::to_string(fiche.line + CountLines(std::string_view(fiche.xml).substr(0, at))) +
           ", élément " + OpenElementsAt(fiche.xml, at) + " : " + kBombMessage);
   }
+  const size_t invalid = FirstInvalidUtf8(fiche.xml);
+  if (invalid != std::string::npos)
+    return Status::InvalidArgument(
+        "fichier " + file_name + " : ligne " +
+        std::to_string(fiche.line + CountLines(std::string_view(fiche.xml).substr(0, invalid))) +
+        ", octet " + std::to_string(fiche.offset + invalid) + ", élément " +
+        OpenElementsAt(fiche.xml, invalid) +
+        " : séquence qui n'est pas de l'UTF-8 valide (fiche n° " + std::to_string(fiche.position) +
+        ") ; un export France Compétences est en UTF-8");
   const pugi::xml_parse_result r = doc->load_buffer(fiche.xml.data(), fiche.xml.size(),
                                                     pugi::parse_default, pugi::encoding_utf8);
-  if (r) return Status::OK();
+  if (r) {
+    pugi::xml_node bad = FirstElementWithInvalidUtf8(*doc);
+    if (!bad) return Status::OK();
+    return Status::InvalidArgument("fichier " + file_name + " : élément " + ElementPath(bad) +
+                                   " : référence de caractère qui n'est pas un caractère "
+                                   "Unicode valide (fiche n° " + std::to_string(fiche.position) +
+                                   ", ligne " + std::to_string(fiche.line) + ")");
+  }
   const size_t offset =
       std::min(static_cast<size_t>(std::max<ptrdiff_t>(r.offset, 0)), fiche.xml.size());
   const size_t line = fiche.line + CountLines(std::string_view(fiche.xml).substr(0, offset));

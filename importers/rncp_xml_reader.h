@@ -33,6 +33,7 @@ struct ExportFiche {
   std::string xml;      // "<FICHE>...</FICHE>", as in the file
   size_t position = 0;  // rank of the FICHE in the file, from 1
   size_t line = 0;      // line of its start tag, from 1
+  uint64_t offset = 0;  // byte offset of its start tag in the file, from 0
 };
 
 // Largest FICHE accepted: real ones are below 1 MB; a bigger one means a
@@ -86,7 +87,9 @@ class RncpXmlReader {
 
 // Parses a fiche cut by RncpXmlReader into `*doc`. On malformed XML:
 // InvalidArgument naming the file, the line (counted from fiche.line) and
-// the path of open elements at the error, in French.
+// the path of open elements at the error, in French. Text that is not
+// valid UTF-8 is refused the same way, with the byte offset in the file
+// (or, for a character reference outside Unicode, the element).
 Status ParseFicheXml(const ExportFiche& fiche, const std::string& file_name,
                      pugi::xml_document* doc);
 

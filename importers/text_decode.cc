@@ -61,14 +61,7 @@ bool LooksBinary(const std::string& bytes) {
 }
 
 bool IsValidUtf8(const std::string& bytes) {
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(bytes.data()), i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
+  return FirstInvalidUtf8(bytes) == std::string::npos;
 }
 
 Result<std::string> DecodeText(const std::string& bytes, const std::string& file_name) {

@@ -8,6 +8,7 @@ PACKAGES=(
   libicu-dev libxapian-dev libpugixml-dev libhpdf-dev libboost-test-dev
   libpoppler-cpp-dev nlohmann-json3-dev libzip-dev
   fonts-dejavu-core poppler-utils
+  clang libclang-rt-14-dev
 )
 
 missing=()

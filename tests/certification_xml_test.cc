@@ -81,3 +81,40 @@ BOOST_AUTO_TEST_CASE(newer_format_is_refused) {
   BOOST_TEST(!r.ok());
   BOOST_TEST((r.status().kind() == Status::Kind::kUnsupported));
 }
+
+BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_is_refused_with_where_it_is) {
+  const std::string xml = CertificationToXml(Sample());
+  const size_t title = xml.find("<title>") + 7;
+  std::string bad = xml;
+  bad.insert(title, "\xE9");
+  auto r = CertificationFromXml(bad, "x.xml");
+  BOOST_TEST((r.status().kind() == Status::Kind::kCorruption));
+  BOOST_TEST(r.status().message().find("octet " + std::to_string(title)) != std::string::npos);
+  for (const char* ref : {"&#xD800;", "&#x110000;", "&#x7FFFFFFF;"}) {
+    bad = xml;
+    bad.insert(title, ref);
+    r = CertificationFromXml(bad, "x.xml");
+    BOOST_TEST((r.status().kind() == Status::Kind::kCorruption), ref);
+    BOOST_TEST(r.status().message().find("certification > title") != std::string::npos,
+               r.status().message());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(what_is_read_is_what_writing_then_reading_gives) {
+  // Text the writer cannot give back as is (white space only, carriage
+  // returns, a negative level) is read as it would be after a round trip.
+  const std::string xml =
+      "<certification id=\"RNCP1\" kind=\"rncp\" format-version=\"1\">"
+      "<title><![CDATA[  ]]></title><level>-3</level>"
+      "<capacites-attestees>a&#13;b&#13;&#10;c</capacites-attestees>"
+      "<competences><competence id=\"c\"><criteria><criterion><![CDATA[ ]]></criterion>"
+      "</criteria></competence></competences></certification>";
+  auto first = CertificationFromXml(xml, "x.xml");
+  BOOST_REQUIRE(first.ok());
+  BOOST_TEST(first->title == "");
+  BOOST_TEST(first->level == 0);
+  BOOST_TEST(first->capacites_attestees == "a\nb\nc");
+  auto second = CertificationFromXml(CertificationToXml(*first), "y.xml");
+  BOOST_REQUIRE(second.ok());
+  BOOST_TEST(CertificationToXml(*second) == CertificationToXml(*first));
+}

@@ -226,3 +226,37 @@ BOOST_AUTO_TEST_CASE(on_disk_an_unchanged_folder_is_trusted_without_stamping_fil
   ws.LoadCatalog(&refresh);
   BOOST_TEST(!refresh.stale());
 }
+
+// A commit killed among its renames (constructed: the journal, one
+// temporary renamed, one not): the next batch, or a reader holding the
+// lock, finishes it, so the workspace is the new state, never a mix. Killed
+// before the journal: the temporaries are dropped, the old state stays.
+BOOST_AUTO_TEST_CASE(a_commit_killed_among_its_renames_is_finished_not_mixed) {
+  MemoryFileSystem fs;
+  Workspace ws(&fs, "/ws");
+  BOOST_REQUIRE(ws.Save({Cert("RNCP420", "A"), Cert("TP-00211", "B")}, nullptr).ok());
+  // The killed batch (pid 4242) had renamed RNCP420, not TP-00211.
+  BOOST_REQUIRE(fs.WriteFile("/ws/certifications/RNCP420.xml", CertificationToXml(Cert("RNCP420", "A2"))).ok());
+  BOOST_REQUIRE(fs.WriteFile("/ws/staging/TP-00211.xml.tmp-4242", CertificationToXml(Cert("TP-00211", "B2"))).ok());
+  BOOST_REQUIRE(fs.WriteFile("/ws/staging/commit.tmp-4242", "").ok());
+  BOOST_TEST(WorkspaceBatch::HasInterruptedCommit(ws));
+  {
+    auto batch = WorkspaceBatch::Begin(&ws);
+    BOOST_REQUIRE(batch.ok());
+    BOOST_TEST((*batch)->stored().Find(CertificationId("TP-00211"))->title == "B2");
+    BOOST_REQUIRE((*batch)->Commit().ok());
+  }
+  BOOST_TEST(!WorkspaceBatch::HasInterruptedCommit(ws));
+  BOOST_TEST(ws.Load(CertificationId("RNCP420"))->title == "A2");
+  BOOST_TEST(ws.Load(CertificationId("TP-00211"))->title == "B2");
+  BOOST_TEST(ws.LoadCatalog()->Find(CertificationId("TP-00211"))->title == "B2");
+  BOOST_TEST(fs.ListDir("/ws/staging")->empty());
+  // Killed before its journal: nothing of it is published.
+  BOOST_REQUIRE(fs.WriteFile("/ws/staging/TP-00211.xml.tmp-4343", CertificationToXml(Cert("TP-00211", "B3"))).ok());
+  {
+    auto batch = WorkspaceBatch::Begin(&ws);
+    BOOST_REQUIRE(batch.ok());
+  }
+  BOOST_TEST(ws.Load(CertificationId("TP-00211"))->title == "B2");
+  BOOST_TEST(fs.ListDir("/ws/staging")->empty());
+}
