@@ -422,7 +422,7 @@ Result<Assessment> LoadStored(const Subject& s) {
 }
 
 std::string ValueLabel(const std::string& field, const std::optional<std::string>& value) {
-  if (!value) return "—";
+  if (!value || value->empty()) return "—";
   if (field == "decision" && DecisionFromKey(*value)) return std::string(LabelOf(*DecisionFromKey(*value)));
   if (field == "verdict" && VerdictFromKey(*value)) return std::string(LabelOf(*VerdictFromKey(*value)));
   if (field == "opinion" && OpinionFromKey(*value)) return std::string(LabelOf(*OpinionFromKey(*value)));

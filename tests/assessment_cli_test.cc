@@ -3,10 +3,14 @@
 // dossier: round trips through show --json, the audit trail, a conflicting
 // edit refused, bad input refused in French with the workspace unchanged, a
 // database of a newer schema refused untouched, and two processes writing.
+#include <signal.h>
+#include <spawn.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <fcntl.h>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -14,6 +18,8 @@
 #include <thread>
 
 #include "test_support.h"
+
+extern char** environ;
 
 namespace fs = std::filesystem;
 using namespace passerelle::testing;
@@ -143,6 +149,7 @@ BOOST_AUTO_TEST_CASE(every_subcommand_round_trips_through_show_and_history) {
   BOOST_TEST(history.back()["after"] == "shared");
   auto text = ws.Assess("history");
   BOOST_TEST(text.out.find("décision : — → à compléter") != std::string::npos, text.out);
+  BOOST_TEST(text.out.find("commentaire : — → « Réglage seul. »") != std::string::npos, text.out);
 }
 
 BOOST_AUTO_TEST_CASE(the_author_defaults_to_the_user_of_the_environment) {
@@ -194,6 +201,10 @@ BOOST_AUTO_TEST_CASE(bad_input_is_refused_in_french_with_the_workspace_unchanged
                 1, {"TP-99999"}, fresh);
   ExpectRefused(ws, ws.Assess("share", "--transmit"), 1, {"ne peut pas passer à l'état"}, fresh);
   ExpectRefused(ws, ws.Run("assess frobnicate" + kWho), 2, {"sous-commande inconnue"}, fresh);
+  // Tried in memory first: a conflict on a workspace without database
+  // leaves no empty database behind.
+  ExpectRefused(ws, ws.Assess("set", "--competence CP1 --decision oui --revision 5"), 1,
+                {"conflit sur la compétence TP-00211-CP1"}, fresh);
   BOOST_TEST(!fs::exists(ws.database()));
   // The same refusals once the database exists.
   ExpectOk(ws.Assess("set", "--competence CP1 --decision oui"));
@@ -238,6 +249,61 @@ BOOST_AUTO_TEST_CASE(a_second_process_waits_for_the_first_then_succeeds) {
   BOOST_TEST(r.status == 0, r.err);
   BOOST_TEST((std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(1500)));
   BOOST_TEST(CompetenceIn(ws.Show(), "TP-00211-CP2")["decision"] == "partially");
+}
+
+// Starts `passerelle args…` with its output thrown away; its pid.
+pid_t Spawn(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  std::string binary = PASSERELLE_BINARY;
+  argv.push_back(binary.data());
+  std::vector<std::string> copy = args;
+  for (std::string& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  BOOST_REQUIRE(rc == 0);
+  return pid;
+}
+
+BOOST_AUTO_TEST_CASE(kill_9_during_writes_loses_nothing_reported_saved) {
+  Workspace ws;
+  ExpectOk(ws.Assess("set", "--competence CP1 --decision oui"));
+  std::vector<std::string> reported;
+  for (int i = 0; i < 24; ++i) {
+    const std::string comment = "essai " + std::to_string(i);
+    const pid_t pid = Spawn({"--workspace", ws.root().string(), "assess", "set", "--candidate",
+                             "dupont", "--target", "TP-00211", "--competence", "CP1",
+                             "--comment", comment});
+    // From killing it at once to letting it finish (about 40 ms here).
+    std::this_thread::sleep_for(std::chrono::milliseconds(i * 3));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) reported.push_back(comment);
+  }
+  BOOST_TEST_MESSAGE(reported.size() << " of 24 writes finished before kill -9");
+  const json history = ws.History();  // the database opens and reads
+  for (const std::string& comment : reported) {
+    bool found = false;
+    for (const json& e : history) found = found || e["after"] == comment;
+    BOOST_TEST(found, comment << " reported saved but lost");
+  }
+  sqlite3* db = nullptr;
+  BOOST_REQUIRE(sqlite3_open(ws.database().c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* check = nullptr;
+  BOOST_REQUIRE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK);
+  BOOST_REQUIRE(sqlite3_step(check) == SQLITE_ROW);
+  BOOST_TEST(std::string(reinterpret_cast<const char*>(sqlite3_column_text(check, 0))) == "ok");
+  sqlite3_finalize(check);
+  sqlite3_close(db);
+  // Still writable afterwards.
+  ExpectOk(ws.Assess("set", "--competence CP1 --comment fin"));
+  BOOST_TEST(CompetenceIn(ws.Show(), "TP-00211-CP1")["comment"] == "fin");
 }
 
 BOOST_AUTO_TEST_CASE(help_gives_an_example_for_each_subcommand) {

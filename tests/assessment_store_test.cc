@@ -301,3 +301,30 @@ BOOST_AUTO_TEST_CASE(a_writer_waits_for_another_connection_then_succeeds) {
   BOOST_TEST(waited >= std::chrono::milliseconds(300));
   BOOST_TEST((s.Load().CompetenceOf(kCp3).decision == Decision::kYes));
 }
+
+BOOST_AUTO_TEST_CASE(two_connections_creating_the_database_at_once_both_succeed) {
+  TempDir dir;
+  const std::string root = dir.path().string();
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(4);
+  for (size_t i = 0; i < errors.size(); ++i)
+    threads.emplace_back([&, i] {
+      auto store = AssessmentStore::Open(root);
+      if (!store.ok()) {
+        errors[i] = store.status().message();
+        return;
+      }
+      auto written = (*store)->SetCompetence(
+          kKey, {CompetenceId("TP-00211-CP" + std::to_string(i + 1)), Decision::kYes,
+                 std::nullopt, 0},
+          kMartin);
+      if (!written.ok()) errors[i] = written.status().message();
+    });
+  for (std::thread& t : threads) t.join();
+  for (const std::string& e : errors) BOOST_TEST(e.empty(), e);
+  auto store = AssessmentStore::Open(root);
+  BOOST_REQUIRE(store.ok());
+  BOOST_TEST((*store)->Load(kKey)->competences.size() == errors.size());
+  BOOST_TEST(*(*store)->database()->QueryInt("SELECT COUNT(*) FROM schema_history") ==
+             kAssessmentSchemaVersion);
+}
