@@ -272,8 +272,9 @@ int RunSet(const Args& args, const Subject& s) {
   return kExitOk;
 }
 
-// The passage `--passage` (of `--dossier` when given) of the candidate.
-Result<PassageRef> ResolvePassage(const Args& args, const Subject& s) {
+// The passage `--passage` (of `--dossier` when given) of the candidate,
+// and the ContentHash of its text.
+Result<std::pair<PassageRef, std::string>> ResolvePassage(const Args& args, const Subject& s) {
   auto rank = ParseCount(args.Get("--passage"), "--passage", 10000000);
   if (!rank.ok()) return rank.status();
   auto index = DossierIndex::OpenForReading(s.root);
@@ -281,10 +282,10 @@ Result<PassageRef> ResolvePassage(const Args& args, const Subject& s) {
   auto passages = (*index)->PassagesOf(s.key.candidate);
   if (!passages.ok()) return passages.status();
   const std::string dossier = args.Get("--dossier");
-  std::vector<PassageRef> found;
+  std::vector<std::pair<PassageRef, std::string>> found;
   for (const IndexedPassage& p : *passages)
     if (p.passage == *rank && (dossier.empty() || p.dossier == dossier))
-      found.push_back({p.dossier, p.passage});
+      found.push_back({{p.dossier, p.passage}, ContentHash(p.text)});
   if (found.size() == 1) return found.front();
   if (found.size() > 1)
     return Status::InvalidArgument("le passage " + args.Get("--passage") +
@@ -310,8 +311,9 @@ int RunEvidence(const Args& args, const Subject& s) {
   if (!reason.ok()) return Fail(reason.status());
   if (!revision.ok()) return Fail(revision.status());
   if (!context.ok()) return Fail(context.status());
-  EvidenceEdit edit{*id, *passage, args.Has("--reject") ? Verdict::kRejected : Verdict::kAccepted,
-                    reason->value_or(""), *revision};
+  EvidenceEdit edit{*id,     passage->first, args.Has("--reject") ? Verdict::kRejected
+                                                                    : Verdict::kAccepted,
+                    reason->value_or(""), *revision, passage->second};
   if (edit.verdict == Verdict::kRejected && Trim(edit.reason).empty())
     return UsageError("écarter une preuve demande un motif (--reason)", kCommand);
   auto outcome = Store(s, [&](AssessmentStore& store) {
@@ -319,7 +321,8 @@ int RunEvidence(const Args& args, const Subject& s) {
   });
   if (!outcome.ok()) return Fail(outcome.status());
   PrintOutcome(args, s,
-               "la preuve " + passage->dossier + "#" + std::to_string(passage->passage) +
+               "la preuve " + passage->first.dossier + "#" +
+                   std::to_string(passage->first.passage) +
                    " de " + id->value,
                *outcome);
   return kExitOk;
@@ -438,7 +441,8 @@ const std::map<std::string, std::string>& FieldLabels() {
       {"verdict", "verdict"},     {"reason", "motif"},
       {"targeted", "visé"},       {"dispensed", "dispensé"},
       {"opinion", "avis"},        {"preconisations", "préconisations"},
-      {"planned_hours", "heures prévues"}, {"state", "état"}};
+      {"planned_hours", "heures prévues"}, {"state", "état"},
+      {"passage_hash", "empreinte du passage jugé"}};
   return kLabels;
 }
 
@@ -476,8 +480,25 @@ std::string BlocState(const BlocAssessment& b) {
   return b.targeted ? "visé" : "non visé";
 }
 
+// The candidate's passages as the index holds them now.
+std::map<PassageRef, QuotedPassage> CurrentPassages(const MappingRun& run) {
+  std::map<PassageRef, QuotedPassage> passages;
+  for (const IndexedPassage& p : run.dossier.passages)
+    passages[{p.dossier, p.passage}] = {p.paragraph, p.page, p.text};
+  return passages;
+}
+
+// True when the text judged is no longer the passage's (a re-added dossier).
+bool PassageChanged(const EvidenceJudgement& j,
+                    const std::map<PassageRef, QuotedPassage>& passages) {
+  if (j.passage_hash.empty()) return false;
+  auto it = passages.find(j.passage);
+  return it == passages.end() || ContentHash(it->second.text) != j.passage_hash;
+}
+
 void PrintCompetence(const CompetenceMapping& c, const CompetenceAssessment& d,
-                     const Certification& target, size_t width) {
+                     const Certification& target, size_t width,
+                     const std::map<PassageRef, QuotedPassage>& passages) {
   const std::string name = ShortName(c.id.value, c.number, target.id);
   std::cout << WrapText(name + " — " + c.title, width, "  ", "    ");
   std::string line = "proposition automatique : " + reports::CompetenceStatusWord(c.status) +
@@ -489,13 +510,17 @@ void PrintCompetence(const CompetenceMapping& c, const CompetenceAssessment& d,
   for (const EvidenceJudgement& j : d.evidence)
     std::cout << WrapText("preuve " + j.passage.dossier + "#" + std::to_string(j.passage.passage) +
                               " " + std::string(LabelOf(j.verdict)) +
-                              (j.reason.empty() ? "" : " : " + j.reason),
+                              (j.reason.empty() ? "" : " : " + j.reason) +
+                              (PassageChanged(j, passages) ? " (le passage a changé depuis : "
+                                                             "à relire)"
+                                                           : ""),
                           width, "    ", "      ");
 }
 
 void PrintAssessment(const MappingRun& run, const Assessment& a) {
   const size_t width = OutputWidth();
   const OverallAssessment& o = a.overall;
+  const auto passages = CurrentPassages(run);
   std::cout << WrapText("Positionnement de " + a.key.candidate + " · " + a.key.target.value +
                             " — " + run.target.title,
                         width, "", "  ")
@@ -515,7 +540,7 @@ void PrintAssessment(const MappingRun& run, const Assessment& a) {
       std::cout << WrapText("commentaire : " + decided.comment, width, "  ", "    ");
     for (const CompetenceMapping& c : run.result.competences)
       if (!c.blocs.empty() && c.blocs.front() == b.id)
-        PrintCompetence(c, a.CompetenceOf(c.id), run.target, width);
+        PrintCompetence(c, a.CompetenceOf(c.id), run.target, width, passages);
   }
 }
 
@@ -529,10 +554,7 @@ int RunShowCommand(const Args& args, const Subject& s) {
     PrintAssessment(*run, *stored);
     return kExitOk;
   }
-  std::map<PassageRef, QuotedPassage> passages;
-  for (const IndexedPassage& p : run->dossier.passages)
-    passages[{p.dossier, p.passage}] = {p.paragraph, p.page, p.text};
-  PrintJson(AssessmentToJson(*stored, run->result, passages));
+  PrintJson(AssessmentToJson(*stored, run->result, CurrentPassages(*run)));
   return kExitOk;
 }
 

@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(every_subcommand_round_trips_through_show_and_history) {
   BOOST_TEST(at2["dispensed"] == true);
   BOOST_TEST(at2["targeted"] == false);
   const json history = ws.History();
-  BOOST_TEST(history.size() == 11u, history.dump());
+  BOOST_TEST(history.size() == 12u, history.dump());
   BOOST_TEST(history[0]["author"] == "martin");
   BOOST_TEST(history[0]["field"] == "decision");
   BOOST_TEST(history[0]["before"].is_null());
@@ -249,6 +249,31 @@ BOOST_AUTO_TEST_CASE(a_second_process_waits_for_the_first_then_succeeds) {
   BOOST_TEST(r.status == 0, r.err);
   BOOST_TEST((std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(1500)));
   BOOST_TEST(CompetenceIn(ws.Show(), "TP-00211-CP2")["decision"] == "partially");
+}
+
+BOOST_AUTO_TEST_CASE(a_verdict_on_a_passage_whose_text_changed_is_flagged) {
+  Workspace ws;
+  const fs::path file = ws.dir.path() / "livret.txt";
+  WriteFile(file, "Je règle le tour à commande numérique et je contrôle les pièces.\n\n"
+                  "Je programme les cycles d'usinage.\n");
+  ExpectOk(ws.Run("dossier add " + Quote(file.string()) + " --candidate durand"));
+  const std::string who = " --candidate durand --target TP-00211 ";
+  ExpectOk(ws.Run("assess evidence" + who + "--competence CP1 --passage 1 --accept"));
+  auto judged = [&] {
+    auto r = ws.Run("assess show" + who + "--json");
+    BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+    const json show = json::parse(r.out);
+    for (const json& e : CompetenceIn(show, "TP-00211-CP1")["evidence"])
+      if (e["passage"] == 1 && e["verdict"] == "accepted") return e;
+    throw std::runtime_error("verdict not shown: " + r.out);
+  };
+  BOOST_TEST(judged()["passage_changed"] == false);
+  WriteFile(file, "J'ai tenu l'accueil d'un magasin.\n\nJe programme les cycles d'usinage.\n");
+  ExpectOk(ws.Run("dossier add " + Quote(file.string()) + " --candidate durand"));
+  BOOST_TEST(judged()["passage_changed"] == true);
+  auto text = ws.Run("assess show" + who);
+  BOOST_TEST(text.out.find("le passage a changé depuis : à relire") != std::string::npos,
+             text.out);
 }
 
 // Starts `passerelle args…` with its output thrown away; its pid.

@@ -85,7 +85,8 @@ BOOST_AUTO_TEST_CASE(every_edit_round_trips_through_a_reopened_store) {
   Store s;
   CompetenceEdit c{kCp3, Decision::kPartially, "Montre le réglage, pas la programmation.", 0};
   BOOST_TEST(Ok(s.store->SetCompetence(kKey, c, kMartin)).revision == 1);
-  EvidenceEdit e{kCp3, {"livret.docx", 12}, Verdict::kRejected, "Décrit le travail du chef.", 0};
+  EvidenceEdit e{kCp3, {"livret.docx", 12}, Verdict::kRejected, "Décrit le travail du chef.", 0,
+                 "0123456789abcdef"};
   BOOST_TEST(Ok(s.store->SetEvidence(kKey, e, kMartin)).revision == 1);
   BlocEdit b{BlocId("TP-00211-AT2"), std::nullopt, true, "Acquis par le CAP.", 0};
   BOOST_TEST(Ok(s.store->SetBloc(kKey, b, kMartin)).revision == 1);
@@ -103,6 +104,7 @@ BOOST_AUTO_TEST_CASE(every_edit_round_trips_through_a_reopened_store) {
   BOOST_TEST(cp3.evidence[0].passage.passage == 12u);
   BOOST_TEST((cp3.evidence[0].verdict == Verdict::kRejected));
   BOOST_TEST(cp3.evidence[0].reason == "Décrit le travail du chef.");
+  BOOST_TEST(cp3.evidence[0].passage_hash == "0123456789abcdef");
   const BlocAssessment at2 = a.BlocOf(BlocId("TP-00211-AT2"));
   BOOST_TEST(at2.dispensed);
   BOOST_TEST(!at2.targeted);  // dispensed implies not targeted
@@ -191,7 +193,7 @@ BOOST_AUTO_TEST_CASE(bad_edits_are_refused_in_french) {
   BOOST_TEST(both.status().message().find("un bloc dispensé n'est pas visé") !=
              std::string::npos);
   auto no_reason = s.store->SetEvidence(
-      kKey, {kCp3, {"livret.docx", 3}, Verdict::kRejected, "", 0}, kMartin);
+      kKey, {kCp3, {"livret.docx", 3}, Verdict::kRejected, "", 0, ""}, kMartin);
   BOOST_TEST(no_reason.status().message().find("demande un motif") != std::string::npos);
   auto long_comment = s.store->SetCompetence(
       kKey, {kCp3, std::nullopt, std::string(kMaxAssessmentText + 1, 'a'), 0}, kMartin);

@@ -69,6 +69,9 @@ struct EvidenceJudgement {
   PassageRef passage;
   Verdict verdict = Verdict::kAccepted;
   std::string reason;
+  // ContentHash (engine/file_system.h) of the passage's text when judged:
+  // tells when a re-added dossier put other text at that rank.
+  std::string passage_hash;
   int64_t revision = 0;
 };
 

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "engine/file_system.h"
+
 namespace passerelle {
 
 namespace {
@@ -13,10 +15,20 @@ json KeyOrNull(const std::optional<E>& value) {
   return value ? json(std::string(KeyOf(*value))) : json(nullptr);
 }
 
-json Judgement(const EvidenceJudgement* j) {
-  if (j == nullptr) return {{"verdict", nullptr}, {"reason", ""}, {"revision", 0}};
+// `quoted`: the passage as the dossier holds it now (null: gone).
+json Judgement(const EvidenceJudgement* j, const QuotedPassage* quoted) {
+  if (j == nullptr)
+    return {{"verdict", nullptr}, {"reason", ""}, {"revision", 0}, {"passage_changed", false}};
+  const bool changed = !j->passage_hash.empty() &&
+                       (quoted == nullptr || ContentHash(quoted->text) != j->passage_hash);
   return {{"verdict", std::string(KeyOf(j->verdict))}, {"reason", j->reason},
-          {"revision", j->revision}};
+          {"revision", j->revision}, {"passage_changed", changed}};
+}
+
+const QuotedPassage* Find(const std::map<PassageRef, QuotedPassage>& passages,
+                          const PassageRef& ref) {
+  auto it = passages.find(ref);
+  return it == passages.end() ? nullptr : &it->second;
 }
 
 const EvidenceJudgement* FindJudgement(const CompetenceAssessment& c, const PassageRef& ref) {
@@ -35,7 +47,7 @@ json EvidenceOf(const CompetenceMapping& proposed, const CompetenceAssessment& d
     json item = {{"dossier", e.dossier}, {"passage", e.passage}, {"paragraph", e.paragraph},
                  {"page", e.page},       {"text", e.text},       {"proposed", true},
                  {"score", e.score}};
-    item.update(Judgement(FindJudgement(decided, ref)));
+    item.update(Judgement(FindJudgement(decided, ref), Find(passages, ref)));
     out.push_back(std::move(item));
   }
   for (const EvidenceJudgement& j : decided.evidence) {
@@ -48,7 +60,7 @@ json EvidenceOf(const CompetenceMapping& proposed, const CompetenceAssessment& d
       item["page"] = quoted->second.page;
       item["text"] = quoted->second.text;
     }
-    item.update(Judgement(&j));
+    item.update(Judgement(&j, Find(passages, j.passage)));
     out.push_back(std::move(item));
   }
   return out;

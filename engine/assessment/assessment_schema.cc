@@ -42,6 +42,7 @@ CREATE TABLE evidence_judgements (
   passage INTEGER NOT NULL CHECK (passage > 0),
   verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
   reason TEXT NOT NULL DEFAULT '',
+  passage_hash TEXT NOT NULL DEFAULT '',
   revision INTEGER NOT NULL CHECK (revision > 0),
   PRIMARY KEY (assessment, competence, dossier, passage)
 ) WITHOUT ROWID;

@@ -119,7 +119,8 @@ Status LoadCompetences(const sql::Database& db, int64_t id, Assessment* out) {
 
 Status LoadEvidence(const sql::Database& db, int64_t id, Assessment* out) {
   auto stmt = db.Prepare(
-      "SELECT competence, dossier, passage, verdict, reason, revision FROM evidence_judgements "
+      "SELECT competence, dossier, passage, verdict, reason, revision, passage_hash "
+      "FROM evidence_judgements "
       "WHERE assessment = ? ORDER BY competence, dossier, passage");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, id);
@@ -134,6 +135,7 @@ Status LoadEvidence(const sql::Database& db, int64_t id, Assessment* out) {
     e.verdict = *verdict;
     e.reason = stmt->Text(4);
     e.revision = stmt->Int(5);
+    e.passage_hash = stmt->Text(6);
     out->competences[CompetenceId(stmt->Text(0))].evidence.push_back(std::move(e));
   }
 }
@@ -339,15 +341,16 @@ Result<WriteOutcome> AssessmentStore::SetEvidence(const AssessmentKey& key,
   s = change.Field("verdict", existed ? Text(std::string(KeyOf(before.verdict))) : std::nullopt,
                    std::string(KeyOf(edit.verdict)));
   if (s.ok()) s = change.Field("reason", before.reason, edit.reason);
+  if (s.ok()) s = change.Field("passage_hash", before.passage_hash, edit.passage_hash);
   if (!s.ok()) return s;
   const int64_t revision = before.revision + 1;
   if (change.changes() > 0) {
     auto stmt =
-        db_->Prepare("INSERT OR REPLACE INTO evidence_judgements VALUES (?, ?, ?, ?, ?, ?, ?)");
+        db_->Prepare("INSERT OR REPLACE INTO evidence_judgements VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, w->assessment).Bind(2, edit.competence.value).Bind(3, edit.passage.dossier);
     stmt->Bind(4, int64_t{edit.passage.passage}).Bind(5, KeyOf(edit.verdict));
-    stmt->Bind(6, edit.reason).Bind(7, revision);
+    stmt->Bind(6, edit.reason).Bind(7, edit.passage_hash).Bind(8, revision);
     s = stmt->Run();
     if (!s.ok()) return s;
   }

@@ -48,6 +48,7 @@ struct EvidenceEdit {
   Verdict verdict = Verdict::kAccepted;
   std::string reason;
   std::optional<int64_t> expected_revision;
+  std::string passage_hash;  // of the text judged (EvidenceJudgement)
 };
 
 struct BlocEdit {
