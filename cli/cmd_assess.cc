@@ -132,7 +132,8 @@ Result<CompetenceId> ResolveCompetence(const Certification& cert, const std::str
   std::vector<std::string> names;
   for (const Competence& c : cert.competences) {
     const std::string name = ShortName(c.id.value, c.number, cert.id);
-    if (FoldForMatch(typed) == FoldForMatch(c.id.value) || FoldForMatch(typed) == FoldForMatch(name))
+    if (FoldForMatch(typed) == FoldForMatch(c.id.value) ||
+        FoldForMatch(typed) == FoldForMatch(name))
       return c.id;
     names.push_back(name);
   }
@@ -144,7 +145,8 @@ Result<BlocId> ResolveBloc(const Certification& cert, const std::string& typed) 
   std::vector<std::string> names;
   for (const Bloc& b : cert.blocs) {
     const std::string name = ShortName(b.id.value, "", cert.id);
-    if (FoldForMatch(typed) == FoldForMatch(b.id.value) || FoldForMatch(typed) == FoldForMatch(name))
+    if (FoldForMatch(typed) == FoldForMatch(b.id.value) ||
+        FoldForMatch(typed) == FoldForMatch(name))
       return b.id;
     names.push_back(name);
   }
@@ -215,11 +217,14 @@ Result<WriteContext> ContextOf(const Args& args) {
 void PrintOutcome(const Args& args, const Subject& s, const std::string& item,
                   const WriteOutcome& outcome) {
   if (args.Has("--json")) {
-    PrintJson({{"candidate", s.key.candidate}, {"target", s.key.target.value}, {"item", item},
-               {"revision", outcome.revision}, {"changes", outcome.changes}});
+    PrintJson({{"candidate", s.key.candidate},
+               {"target", s.key.target.value},
+               {"item", item},
+               {"revision", outcome.revision},
+               {"changes", outcome.changes}});
   } else if (outcome.changes == 0) {
-    std::cout << "Rien à modifier : " << item << " est déjà ainsi (révision "
-              << outcome.revision << ").\n";
+    std::cout << "Rien à modifier : " << item << " est déjà ainsi (révision " << outcome.revision
+              << ").\n";
   } else {
     std::cout << "Enregistré : " << item << ", révision " << outcome.revision << ".\n";
   }
@@ -244,7 +249,8 @@ Result<WriteOutcome> Store(const Subject& s, Write write) {
 }
 
 int RunSet(const Args& args, const Subject& s) {
-  if (!args.Has("--competence")) return UsageError("indiquez la compétence (--competence)", kCommand);
+  if (!args.Has("--competence"))
+    return UsageError("indiquez la compétence (--competence)", kCommand);
   auto id = ResolveCompetence(s.target, args.Get("--competence"));
   if (!id.ok()) return Fail(id.status());
   CompetenceEdit edit;
@@ -264,9 +270,8 @@ int RunSet(const Args& args, const Subject& s) {
   edit.expected_revision = *revision;
   if (!edit.decision && !edit.comment)
     return UsageError("indiquez --decision ou --comment", kCommand);
-  auto outcome = Store(s, [&](AssessmentStore& store) {
-    return store.SetCompetence(s.key, edit, *context);
-  });
+  auto outcome =
+      Store(s, [&](AssessmentStore& store) { return store.SetCompetence(s.key, edit, *context); });
   if (!outcome.ok()) return Fail(outcome.status());
   PrintOutcome(args, s, "la compétence " + id->value, *outcome);
   return kExitOk;
@@ -311,19 +316,20 @@ int RunEvidence(const Args& args, const Subject& s) {
   if (!reason.ok()) return Fail(reason.status());
   if (!revision.ok()) return Fail(revision.status());
   if (!context.ok()) return Fail(context.status());
-  EvidenceEdit edit{*id,     passage->first, args.Has("--reject") ? Verdict::kRejected
-                                                                    : Verdict::kAccepted,
-                    reason->value_or(""), *revision, passage->second};
+  EvidenceEdit edit{*id,
+                    passage->first,
+                    args.Has("--reject") ? Verdict::kRejected : Verdict::kAccepted,
+                    reason->value_or(""),
+                    *revision,
+                    passage->second};
   if (edit.verdict == Verdict::kRejected && Trim(edit.reason).empty())
     return UsageError("écarter une preuve demande un motif (--reason)", kCommand);
-  auto outcome = Store(s, [&](AssessmentStore& store) {
-    return store.SetEvidence(s.key, edit, *context);
-  });
+  auto outcome =
+      Store(s, [&](AssessmentStore& store) { return store.SetEvidence(s.key, edit, *context); });
   if (!outcome.ok()) return Fail(outcome.status());
   PrintOutcome(args, s,
                "la preuve " + passage->first.dossier + "#" +
-                   std::to_string(passage->first.passage) +
-                   " de " + id->value,
+                   std::to_string(passage->first.passage) + " de " + id->value,
                *outcome);
   return kExitOk;
 }
@@ -353,12 +359,12 @@ int RunBloc(const Args& args, const Subject& s) {
   if (!context.ok()) return Fail(context.status());
   BlocEdit edit{*id, *targeted, *dispensed, *comment, *revision};
   if (!edit.targeted && !edit.dispensed && !edit.comment)
-    return UsageError("indiquez --targeted, --not-targeted, --dispensed, --not-dispensed ou "
-                      "--comment",
-                      kCommand);
-  auto outcome = Store(s, [&](AssessmentStore& store) {
-    return store.SetBloc(s.key, edit, *context);
-  });
+    return UsageError(
+        "indiquez --targeted, --not-targeted, --dispensed, --not-dispensed ou "
+        "--comment",
+        kCommand);
+  auto outcome =
+      Store(s, [&](AssessmentStore& store) { return store.SetBloc(s.key, edit, *context); });
   if (!outcome.ok()) return Fail(outcome.status());
   PrintOutcome(args, s, "le bloc " + id->value, *outcome);
   return kExitOk;
@@ -386,9 +392,8 @@ int RunOpinion(const Args& args, const Subject& s) {
   edit.expected_revision = *revision;
   if (!edit.opinion && !edit.planned_hours && !edit.preconisations)
     return UsageError("indiquez --opinion, --preconisations ou --hours", kCommand);
-  auto outcome = Store(s, [&](AssessmentStore& store) {
-    return store.SetOpinion(s.key, edit, *context);
-  });
+  auto outcome =
+      Store(s, [&](AssessmentStore& store) { return store.SetOpinion(s.key, edit, *context); });
   if (!outcome.ok()) return Fail(outcome.status());
   PrintOutcome(args, s, "l'avis d'ensemble", *outcome);
   return kExitOk;
@@ -401,15 +406,14 @@ int RunShare(const Args& args, const Subject& s) {
   if (!context.ok()) return Fail(context.status());
   const AssessmentState to =
       args.Has("--transmit") ? AssessmentState::kTransmitted : AssessmentState::kShared;
-  auto outcome = Store(s, [&](AssessmentStore& store) {
-    return store.Advance(s.key, to, *revision, *context);
-  });
+  auto outcome = Store(
+      s, [&](AssessmentStore& store) { return store.Advance(s.key, to, *revision, *context); });
   if (!outcome.ok()) return Fail(outcome.status());
   if (args.Has("--json")) {
     PrintOutcome(args, s, "l'état", *outcome);
   } else {
-    std::cout << "Positionnement de " << s.key.candidate << " pour " << s.key.target.value
-              << " : " << LabelOf(to) << " (révision " << outcome->revision << ").\n";
+    std::cout << "Positionnement de " << s.key.candidate << " pour " << s.key.target.value << " : "
+              << LabelOf(to) << " (révision " << outcome->revision << ").\n";
   }
   return kExitOk;
 }
@@ -426,9 +430,12 @@ Result<Assessment> LoadStored(const Subject& s) {
 
 std::string ValueLabel(const std::string& field, const std::optional<std::string>& value) {
   if (!value || value->empty()) return "—";
-  if (field == "decision" && DecisionFromKey(*value)) return std::string(LabelOf(*DecisionFromKey(*value)));
-  if (field == "verdict" && VerdictFromKey(*value)) return std::string(LabelOf(*VerdictFromKey(*value)));
-  if (field == "opinion" && OpinionFromKey(*value)) return std::string(LabelOf(*OpinionFromKey(*value)));
+  if (field == "decision" && DecisionFromKey(*value))
+    return std::string(LabelOf(*DecisionFromKey(*value)));
+  if (field == "verdict" && VerdictFromKey(*value))
+    return std::string(LabelOf(*VerdictFromKey(*value)));
+  if (field == "opinion" && OpinionFromKey(*value))
+    return std::string(LabelOf(*OpinionFromKey(*value)));
   if (field == "state" && StateFromKey(*value)) return std::string(LabelOf(*StateFromKey(*value)));
   if (*value == "true") return "oui";
   if (*value == "false") return "non";
@@ -437,11 +444,16 @@ std::string ValueLabel(const std::string& field, const std::optional<std::string
 
 const std::map<std::string, std::string>& FieldLabels() {
   static const std::map<std::string, std::string> kLabels = {
-      {"decision", "décision"},   {"comment", "commentaire"},
-      {"verdict", "verdict"},     {"reason", "motif"},
-      {"targeted", "visé"},       {"dispensed", "dispensé"},
-      {"opinion", "avis"},        {"preconisations", "préconisations"},
-      {"planned_hours", "heures prévues"}, {"state", "état"},
+      {"decision", "décision"},
+      {"comment", "commentaire"},
+      {"verdict", "verdict"},
+      {"reason", "motif"},
+      {"targeted", "visé"},
+      {"dispensed", "dispensé"},
+      {"opinion", "avis"},
+      {"preconisations", "préconisations"},
+      {"planned_hours", "heures prévues"},
+      {"state", "état"},
       {"passage_hash", "empreinte du passage jugé"}};
   return kLabels;
 }
@@ -506,7 +518,8 @@ void PrintCompetence(const CompetenceMapping& c, const CompetenceAssessment& d,
                      (d.decision ? std::string(LabelOf(*d.decision)) : "non donné");
   if (d.revision) line += " (révision " + std::to_string(d.revision) + ")";
   std::cout << WrapText(line, width, "    ", "      ");
-  if (!d.comment.empty()) std::cout << WrapText("commentaire : " + d.comment, width, "    ", "      ");
+  if (!d.comment.empty())
+    std::cout << WrapText("commentaire : " + d.comment, width, "    ", "      ");
   for (const EvidenceJudgement& j : d.evidence)
     std::cout << WrapText("preuve " + j.passage.dossier + "#" + std::to_string(j.passage.passage) +
                               " " + std::string(LabelOf(j.verdict)) +
@@ -524,10 +537,11 @@ void PrintAssessment(const MappingRun& run, const Assessment& a) {
   std::cout << WrapText("Positionnement de " + a.key.candidate + " · " + a.key.target.value +
                             " — " + run.target.title,
                         width, "", "  ")
-            << "État : " << LabelOf(o.state) << " · avis : "
-            << (o.opinion ? std::string(LabelOf(*o.opinion)) : "non donné") << " · révision "
-            << o.revision << "\n";
-  if (o.planned_hours) std::cout << "Heures d'accompagnement prévues : " << *o.planned_hours << " h\n";
+            << "État : " << LabelOf(o.state)
+            << " · avis : " << (o.opinion ? std::string(LabelOf(*o.opinion)) : "non donné")
+            << " · révision " << o.revision << "\n";
+  if (o.planned_hours)
+    std::cout << "Heures d'accompagnement prévues : " << *o.planned_hours << " h\n";
   if (!o.preconisations.empty())
     std::cout << WrapText("Préconisations : " + o.preconisations, width, "", "  ");
   for (const BlocMapping& b : run.result.blocs) {
@@ -558,24 +572,24 @@ int RunShowCommand(const Args& args, const Subject& s) {
   return kExitOk;
 }
 
-const OptionSpec kSpec = {
-    {"--json", "--accept", "--reject", "--targeted", "--not-targeted", "--dispensed",
-     "--not-dispensed", "--transmit"},
-    {"--candidate", "--target", "--competence", "--bloc", "--decision", "--comment", "--passage",
-     "--dossier", "--reason", "--opinion", "--preconisations", "--hours", "--revision",
-     "--author", "--thesaurus"}};
+const OptionSpec kSpec = {{"--json", "--accept", "--reject", "--targeted", "--not-targeted",
+                           "--dispensed", "--not-dispensed", "--transmit"},
+                          {"--candidate", "--target", "--competence", "--bloc", "--decision",
+                           "--comment", "--passage", "--dossier", "--reason", "--opinion",
+                           "--preconisations", "--hours", "--revision", "--author", "--thesaurus"}};
 
 }  // namespace
 
 int RunAssess(const std::vector<std::string>& argv) {
   if (argv.empty() || argv[0].rfind("-", 0) == 0)
-    return UsageError("indiquez une sous-commande : show, set, evidence, bloc, opinion, share "
-                      "ou history",
-                      kCommand);
+    return UsageError(
+        "indiquez une sous-commande : show, set, evidence, bloc, opinion, share "
+        "ou history",
+        kCommand);
   const std::string sub = argv[0];
   using Runner = int (*)(const Args&, const Subject&);
   static const std::map<std::string, Runner> kRunners = {
-      {"show", &RunShowCommand}, {"set", &RunSet},     {"evidence", &RunEvidence},
+      {"show", &RunShowCommand}, {"set", &RunSet},         {"evidence", &RunEvidence},
       {"bloc", &RunBloc},        {"opinion", &RunOpinion}, {"share", &RunShare},
       {"history", &RunHistory}};
   auto runner = kRunners.find(sub);

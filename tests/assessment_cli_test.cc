@@ -3,6 +3,7 @@
 // dossier: round trips through show --json, the audit trail, a conflicting
 // edit refused, bad input refused in French with the workspace unchanged, a
 // database of a newer schema refused untouched, and two processes writing.
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -10,7 +11,6 @@
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
-#include <fcntl.h>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -108,14 +108,18 @@ BOOST_AUTO_TEST_CASE(show_lays_the_proposal_under_an_empty_assessment_and_writes
 
 BOOST_AUTO_TEST_CASE(every_subcommand_round_trips_through_show_and_history) {
   Workspace ws;
-  ExpectOk(ws.Assess("set", "--competence cp3 --decision 'À compléter' --comment 'Réglage seul.' "
-                            "--author martin"));
-  ExpectOk(ws.Assess("evidence", "--competence CP3 --passage 2 --reject --reason 'Travail du "
-                                 "chef.' --author martin"));
-  ExpectOk(ws.Assess("bloc", "--bloc AT2 --dispensed --comment 'Acquis par le CAP.' "
-                             "--author martin"));
-  ExpectOk(ws.Assess("opinion", "--opinion défavorable --preconisations 'Décrire un réglage.' "
-                                "--hours 24 --author martin"));
+  ExpectOk(ws.Assess("set",
+                     "--competence cp3 --decision 'À compléter' --comment 'Réglage seul.' "
+                     "--author martin"));
+  ExpectOk(ws.Assess("evidence",
+                     "--competence CP3 --passage 2 --reject --reason 'Travail du "
+                     "chef.' --author martin"));
+  ExpectOk(ws.Assess("bloc",
+                     "--bloc AT2 --dispensed --comment 'Acquis par le CAP.' "
+                     "--author martin"));
+  ExpectOk(ws.Assess("opinion",
+                     "--opinion défavorable --preconisations 'Décrire un réglage.' "
+                     "--hours 24 --author martin"));
   ExpectOk(ws.Assess("share", "--author martin"));
   const json show = ws.Show();
   BOOST_TEST(show["stored"] == true);
@@ -166,8 +170,8 @@ BOOST_AUTO_TEST_CASE(a_conflicting_edit_is_refused_and_changes_nothing) {
   // Bernard read revision 0 too.
   auto r = ws.Assess("set", "--competence CP1 --decision non --revision 0 --author bernard");
   ExpectRefused(ws, r, 1,
-                {"conflit sur la compétence TP-00211-CP1", "révision 1 a été enregistrée par martin",
-                 "rien n'a été modifié"},
+                {"conflit sur la compétence TP-00211-CP1",
+                 "révision 1 a été enregistrée par martin", "rien n'a été modifié"},
                 before);
   BOOST_TEST(CompetenceIn(ws.Show(), "TP-00211-CP1")["decision"] == "yes");
   ExpectOk(ws.Assess("set", "--competence CP1 --decision non --revision 1 --author bernard"));
@@ -189,15 +193,16 @@ BOOST_AUTO_TEST_CASE(bad_input_is_refused_in_french_with_the_workspace_unchanged
                 {"demande un motif"}, fresh);
   ExpectRefused(ws, ws.Assess("opinion", "--hours -3"), 1, {"--hours attend un nombre entier"},
                 fresh);
-  ExpectRefused(ws, ws.Assess("opinion", "--opinion super"), 1, {"avis « super » inconnu"},
-                fresh);
+  ExpectRefused(ws, ws.Assess("opinion", "--opinion super"), 1, {"avis « super » inconnu"}, fresh);
   ExpectRefused(ws, ws.Assess("set", "--competence CP1 --comment \"$(printf '\\377\\376')\""), 1,
                 {"pas de l'UTF-8 valide"}, fresh);
-  ExpectRefused(ws, ws.Run("assess set --candidate inconnu --target TP-00211 --competence CP1 "
-                           "--decision oui"),
+  ExpectRefused(ws,
+                ws.Run("assess set --candidate inconnu --target TP-00211 --competence CP1 "
+                       "--decision oui"),
                 1, {"candidat « inconnu » absent"}, fresh);
-  ExpectRefused(ws, ws.Run("assess set --candidate dupont --target TP-99999 --competence CP1 "
-                           "--decision oui"),
+  ExpectRefused(ws,
+                ws.Run("assess set --candidate dupont --target TP-99999 --competence CP1 "
+                       "--decision oui"),
                 1, {"TP-99999"}, fresh);
   ExpectRefused(ws, ws.Assess("share", "--transmit"), 1, {"ne peut pas passer à l'état"}, fresh);
   ExpectRefused(ws, ws.Run("assess frobnicate" + kWho), 2, {"sous-commande inconnue"}, fresh);
@@ -254,8 +259,9 @@ BOOST_AUTO_TEST_CASE(a_second_process_waits_for_the_first_then_succeeds) {
 BOOST_AUTO_TEST_CASE(a_verdict_on_a_passage_whose_text_changed_is_flagged) {
   Workspace ws;
   const fs::path file = ws.dir.path() / "livret.txt";
-  WriteFile(file, "Je règle le tour à commande numérique et je contrôle les pièces.\n\n"
-                  "Je programme les cycles d'usinage.\n");
+  WriteFile(file,
+            "Je règle le tour à commande numérique et je contrôle les pièces.\n\n"
+            "Je programme les cycles d'usinage.\n");
   ExpectOk(ws.Run("dossier add " + Quote(file.string()) + " --candidate durand"));
   const std::string who = " --candidate durand --target TP-00211 ";
   ExpectOk(ws.Run("assess evidence" + who + "--competence CP1 --passage 1 --accept"));
@@ -272,8 +278,7 @@ BOOST_AUTO_TEST_CASE(a_verdict_on_a_passage_whose_text_changed_is_flagged) {
   ExpectOk(ws.Run("dossier add " + Quote(file.string()) + " --candidate durand"));
   BOOST_TEST(judged()["passage_changed"] == true);
   auto text = ws.Run("assess show" + who);
-  BOOST_TEST(text.out.find("le passage a changé depuis : à relire") != std::string::npos,
-             text.out);
+  BOOST_TEST(text.out.find("le passage a changé depuis : à relire") != std::string::npos, text.out);
 }
 
 // Starts `passerelle args…` with its output thrown away; its pid.
@@ -301,9 +306,9 @@ BOOST_AUTO_TEST_CASE(kill_9_during_writes_loses_nothing_reported_saved) {
   std::vector<std::string> reported;
   for (int i = 0; i < 24; ++i) {
     const std::string comment = "essai " + std::to_string(i);
-    const pid_t pid = Spawn({"--workspace", ws.root().string(), "assess", "set", "--candidate",
-                             "dupont", "--target", "TP-00211", "--competence", "CP1",
-                             "--comment", comment});
+    const pid_t pid =
+        Spawn({"--workspace", ws.root().string(), "assess", "set", "--candidate", "dupont",
+               "--target", "TP-00211", "--competence", "CP1", "--comment", comment});
     // From killing it at once to letting it finish (about 40 ms here).
     std::this_thread::sleep_for(std::chrono::milliseconds(i * 3));
     ::kill(pid, SIGKILL);
@@ -335,7 +340,7 @@ BOOST_AUTO_TEST_CASE(help_gives_an_example_for_each_subcommand) {
   auto r = RunPasserelle("assess --help");
   BOOST_TEST(r.status == 0);
   for (const char* sub : {"show", "set", "evidence", "bloc", "opinion", "share", "history"})
-    BOOST_TEST(r.out.find(std::string("passerelle assess ") + sub + " --candidate") !=
-                   std::string::npos,
-               sub);
+    BOOST_TEST(
+        r.out.find(std::string("passerelle assess ") + sub + " --candidate") != std::string::npos,
+        sub);
 }

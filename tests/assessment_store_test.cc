@@ -85,8 +85,8 @@ BOOST_AUTO_TEST_CASE(every_edit_round_trips_through_a_reopened_store) {
   Store s;
   CompetenceEdit c{kCp3, Decision::kPartially, "Montre le réglage, pas la programmation.", 0};
   BOOST_TEST(Ok(s.store->SetCompetence(kKey, c, kMartin)).revision == 1);
-  EvidenceEdit e{kCp3, {"livret.docx", 12}, Verdict::kRejected, "Décrit le travail du chef.", 0,
-                 "0123456789abcdef"};
+  EvidenceEdit e{kCp3, {"livret.docx", 12}, Verdict::kRejected, "Décrit le travail du chef.",
+                 0,    "0123456789abcdef"};
   BOOST_TEST(Ok(s.store->SetEvidence(kKey, e, kMartin)).revision == 1);
   BlocEdit b{BlocId("TP-00211-AT2"), std::nullopt, true, "Acquis par le CAP.", 0};
   BOOST_TEST(Ok(s.store->SetBloc(kKey, b, kMartin)).revision == 1);
@@ -149,9 +149,9 @@ BOOST_AUTO_TEST_CASE(a_write_that_changes_nothing_writes_nothing) {
   BOOST_TEST(s.Load().CompetenceOf(kCp3).revision == 1);
   // Nothing written for another candidate's empty edit either.
   const AssessmentKey other{"durand", kKey.target};
-  BOOST_TEST(Ok(s.store->SetBloc(other, {BlocId("TP-00211-AT1"), true, std::nullopt,
-                                         std::nullopt, std::nullopt},
-                                 kMartin))
+  BOOST_TEST(Ok(s.store->SetBloc(
+                    other, {BlocId("TP-00211-AT1"), true, std::nullopt, std::nullopt, std::nullopt},
+                    kMartin))
                  .changes == 0);
   BOOST_TEST(!s.store->Load(other)->stored);
 }
@@ -160,8 +160,7 @@ BOOST_AUTO_TEST_CASE(a_write_on_a_changed_value_is_refused_and_changes_nothing) 
   Store s;
   Ok(s.store->SetCompetence(kKey, {kCp3, Decision::kYes, std::nullopt, 0}, kMartin));
   // Bernard read revision 0, before Martin's write.
-  auto refused =
-      s.store->SetCompetence(kKey, {kCp3, Decision::kNo, "Rien.", int64_t{0}}, kBernard);
+  auto refused = s.store->SetCompetence(kKey, {kCp3, Decision::kNo, "Rien.", int64_t{0}}, kBernard);
   BOOST_REQUIRE(!refused.ok());
   BOOST_TEST((refused.status().kind() == Status::Kind::kConflict));
   const std::string& m = refused.status().message();
@@ -177,10 +176,10 @@ BOOST_AUTO_TEST_CASE(a_write_on_a_changed_value_is_refused_and_changes_nothing) 
   BOOST_TEST(s.History().size() == 1u);
   // The same conflict on the other kinds of item.
   Ok(s.store->SetOpinion(kKey, {Opinion::kFavorable, std::nullopt, std::nullopt, 0}, kMartin));
-  BOOST_TEST((s.store->SetOpinion(kKey, {Opinion::kUnfavorable, std::nullopt, std::nullopt, 0},
-                                  kBernard)
-                  .status()
-                  .kind() == Status::Kind::kConflict));
+  BOOST_TEST(
+      (s.store->SetOpinion(kKey, {Opinion::kUnfavorable, std::nullopt, std::nullopt, 0}, kBernard)
+           .status()
+           .kind() == Status::Kind::kConflict));
   BOOST_TEST((s.store->Advance(kKey, AssessmentState::kShared, 0, kBernard).status().kind() ==
               Status::Kind::kConflict));
   BOOST_TEST((s.Load().overall.state == AssessmentState::kDraft));
@@ -188,10 +187,9 @@ BOOST_AUTO_TEST_CASE(a_write_on_a_changed_value_is_refused_and_changes_nothing) 
 
 BOOST_AUTO_TEST_CASE(bad_edits_are_refused_in_french) {
   Store s;
-  auto both = s.store->SetBloc(kKey, {BlocId("TP-00211-AT1"), true, true, std::nullopt, 0},
-                               kMartin);
-  BOOST_TEST(both.status().message().find("un bloc dispensé n'est pas visé") !=
-             std::string::npos);
+  auto both =
+      s.store->SetBloc(kKey, {BlocId("TP-00211-AT1"), true, true, std::nullopt, 0}, kMartin);
+  BOOST_TEST(both.status().message().find("un bloc dispensé n'est pas visé") != std::string::npos);
   auto no_reason = s.store->SetEvidence(
       kKey, {kCp3, {"livret.docx", 3}, Verdict::kRejected, "", 0, ""}, kMartin);
   BOOST_TEST(no_reason.status().message().find("demande un motif") != std::string::npos);
@@ -205,9 +203,9 @@ BOOST_AUTO_TEST_CASE(bad_edits_are_refused_in_french) {
 BOOST_AUTO_TEST_CASE(the_state_moves_forward_only_and_a_transmitted_assessment_is_frozen) {
   Store s;
   auto skip = s.store->Advance(kKey, AssessmentState::kTransmitted, std::nullopt, kMartin);
-  BOOST_TEST(skip.status().message().find("ne peut pas passer à l'état « transmis »") !=
-             std::string::npos,
-             skip.status().message());
+  BOOST_TEST(
+      skip.status().message().find("ne peut pas passer à l'état « transmis »") != std::string::npos,
+      skip.status().message());
   Ok(s.store->Advance(kKey, AssessmentState::kShared, std::nullopt, kMartin));
   auto without_opinion =
       s.store->Advance(kKey, AssessmentState::kTransmitted, std::nullopt, kMartin);
@@ -215,8 +213,8 @@ BOOST_AUTO_TEST_CASE(the_state_moves_forward_only_and_a_transmitted_assessment_i
              std::string::npos);
   Ok(s.store->SetOpinion(kKey, {Opinion::kFavorable, std::nullopt, 12, std::nullopt}, kMartin));
   Ok(s.store->Advance(kKey, AssessmentState::kTransmitted, std::nullopt, kMartin));
-  auto frozen = s.store->SetCompetence(kKey, {kCp3, Decision::kNo, std::nullopt, std::nullopt},
-                                       kBernard);
+  auto frozen =
+      s.store->SetCompetence(kKey, {kCp3, Decision::kNo, std::nullopt, std::nullopt}, kBernard);
   BOOST_TEST(frozen.status().message().find("a été transmis : il ne peut plus être modifié") !=
              std::string::npos);
   BOOST_TEST(!s.Load().CompetenceOf(kCp3).decision.has_value());
@@ -317,8 +315,8 @@ BOOST_AUTO_TEST_CASE(two_connections_creating_the_database_at_once_both_succeed)
         return;
       }
       auto written = (*store)->SetCompetence(
-          kKey, {CompetenceId("TP-00211-CP" + std::to_string(i + 1)), Decision::kYes,
-                 std::nullopt, 0},
+          kKey,
+          {CompetenceId("TP-00211-CP" + std::to_string(i + 1)), Decision::kYes, std::nullopt, 0},
           kMartin);
       if (!written.ok()) errors[i] = written.status().message();
     });

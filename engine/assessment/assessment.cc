@@ -85,15 +85,15 @@ std::string_view LabelOf(AssessmentState s) { return Find(kStates, s).label; }
 std::optional<Decision> DecisionFromKey(std::string_view key) { return FromKey(kDecisions, key); }
 std::optional<Verdict> VerdictFromKey(std::string_view key) { return FromKey(kVerdicts, key); }
 std::optional<Opinion> OpinionFromKey(std::string_view key) { return FromKey(kOpinions, key); }
-std::optional<AssessmentState> StateFromKey(std::string_view key) {
-  return FromKey(kStates, key);
-}
+std::optional<AssessmentState> StateFromKey(std::string_view key) { return FromKey(kStates, key); }
 
 Result<Decision> ParseDecision(std::string_view typed) {
   return Parse(kDecisions, typed, "décision", "inconnue");
 }
 
-Result<Opinion> ParseOpinion(std::string_view typed) { return Parse(kOpinions, typed, "avis", "inconnu"); }
+Result<Opinion> ParseOpinion(std::string_view typed) {
+  return Parse(kOpinions, typed, "avis", "inconnu");
+}
 
 CompetenceAssessment Assessment::CompetenceOf(const CompetenceId& id) const {
   auto it = competences.find(id);

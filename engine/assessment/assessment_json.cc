@@ -21,8 +21,10 @@ json Judgement(const EvidenceJudgement* j, const QuotedPassage* quoted) {
     return {{"verdict", nullptr}, {"reason", ""}, {"revision", 0}, {"passage_changed", false}};
   const bool changed = !j->passage_hash.empty() &&
                        (quoted == nullptr || ContentHash(quoted->text) != j->passage_hash);
-  return {{"verdict", std::string(KeyOf(j->verdict))}, {"reason", j->reason},
-          {"revision", j->revision}, {"passage_changed", changed}};
+  return {{"verdict", std::string(KeyOf(j->verdict))},
+          {"reason", j->reason},
+          {"revision", j->revision},
+          {"passage_changed", changed}};
 }
 
 const QuotedPassage* Find(const std::map<PassageRef, QuotedPassage>& passages,
@@ -53,8 +55,8 @@ json EvidenceOf(const CompetenceMapping& proposed, const CompetenceAssessment& d
   for (const EvidenceJudgement& j : decided.evidence) {
     if (shown.count(j.passage)) continue;
     auto quoted = passages.find(j.passage);
-    json item = {{"dossier", j.passage.dossier}, {"passage", j.passage.passage},
-                 {"proposed", false}};
+    json item = {
+        {"dossier", j.passage.dossier}, {"passage", j.passage.passage}, {"proposed", false}};
     if (quoted != passages.end()) {
       item["paragraph"] = quoted->second.paragraph;
       item["page"] = quoted->second.page;
@@ -99,14 +101,14 @@ json AssessmentToJson(const Assessment& a, const MappingResult& proposal,
   json blocs = json::array();
   for (const BlocMapping& b : proposal.blocs) {
     const BlocAssessment decided = a.BlocOf(b.id);
-    blocs.push_back({{"id", b.id.value},
-                     {"title", b.title},
-                     {"proposal",
-                      {{"status", std::string(StatusKey(b.status))}, {"coverage", b.coverage}}},
-                     {"targeted", decided.targeted},
-                     {"dispensed", decided.dispensed},
-                     {"comment", decided.comment},
-                     {"revision", decided.revision}});
+    blocs.push_back(
+        {{"id", b.id.value},
+         {"title", b.title},
+         {"proposal", {{"status", std::string(StatusKey(b.status))}, {"coverage", b.coverage}}},
+         {"targeted", decided.targeted},
+         {"dispensed", decided.dispensed},
+         {"comment", decided.comment},
+         {"revision", decided.revision}});
   }
   out["blocs"] = std::move(blocs);
   json competences = json::array();

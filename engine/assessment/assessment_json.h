@@ -3,9 +3,8 @@
 #pragma once
 
 #include <map>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "engine/assessment/assessment.h"
 #include "engine/mapping_result.h"

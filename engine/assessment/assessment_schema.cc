@@ -94,11 +94,11 @@ Status CheckIdentity(const sql::Database& db) {
     return Status::Unsupported(Named(db.path()) +
                                " n'est pas une base de Passerelle ; elle n'a pas été modifiée");
   if (*version > kAssessmentSchemaVersion)
-    return Status::Unsupported(
-        Named(db.path()) + " a été écrite par une version plus récente de Passerelle (schéma " +
-        std::to_string(*version) + ", cette version connaît le schéma " +
-        std::to_string(kAssessmentSchemaVersion) +
-        ") : mettez Passerelle à jour ; la base n'a pas été modifiée");
+    return Status::Unsupported(Named(db.path()) +
+                               " a été écrite par une version plus récente de Passerelle (schéma " +
+                               std::to_string(*version) + ", cette version connaît le schéma " +
+                               std::to_string(kAssessmentSchemaVersion) +
+                               ") : mettez Passerelle à jour ; la base n'a pas été modifiée");
   return Status::OK();
 }
 

@@ -23,7 +23,6 @@ constexpr int kAssessmentApplicationId = 0x5053524c;
 // file is then left byte for byte as it was. Corruption for a file that is
 // not an SQLite database. The connection is in WAL mode, synchronous FULL,
 // with foreign keys on. NotFound when absent and !create.
-Result<std::unique_ptr<sql::Database>> OpenAssessmentDatabase(const std::string& path,
-                                                              bool create);
+Result<std::unique_ptr<sql::Database>> OpenAssessmentDatabase(const std::string& path, bool create);
 
 }  // namespace passerelle

@@ -24,7 +24,10 @@ class Change {
  public:
   Change(sql::Database* db, int64_t assessment, const WriteContext& context, std::string subject,
          std::string item)
-      : db_(db), assessment_(assessment), context_(context), subject_(std::move(subject)),
+      : db_(db),
+        assessment_(assessment),
+        context_(context),
+        subject_(std::move(subject)),
         item_(std::move(item)) {}
 
   // Appends a line when the value changes.
@@ -35,7 +38,11 @@ class Change {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, assessment_).Bind(2, context_.at).Bind(3, context_.author);
-    stmt->Bind(4, subject_).Bind(5, item_).Bind(6, field).BindOptional(7, before).BindOptional(8, after);
+    stmt->Bind(4, subject_)
+        .Bind(5, item_)
+        .Bind(6, field)
+        .BindOptional(7, before)
+        .BindOptional(8, after);
     ++changes_;
     return stmt->Run();
   }
@@ -70,8 +77,8 @@ Result<int64_t> EnsureAssessment(sql::Database& db, const AssessmentKey& key) {
 }
 
 Status Damaged(const sql::Database& db, const std::string& what) {
-  return Status::Corruption("base des positionnements " + db.path() + " : valeur inconnue " +
-                            what + " (base endommagée ou d'une version plus récente)");
+  return Status::Corruption("base des positionnements " + db.path() + " : valeur inconnue " + what +
+                            " (base endommagée ou d'une version plus récente)");
 }
 
 Result<OverallAssessment> LoadOverall(const sql::Database& db, int64_t id) {
@@ -405,8 +412,10 @@ Status UpdateOverall(sql::Database& db, int64_t assessment, const OverallAssessm
       "revision = ? WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
   stmt->BindOptional(1, KeyText(o.opinion)).Bind(2, o.preconisations);
-  if (o.planned_hours) stmt->Bind(3, *o.planned_hours);
-  else stmt->BindOptional(3, Text());
+  if (o.planned_hours)
+    stmt->Bind(3, *o.planned_hours);
+  else
+    stmt->BindOptional(3, Text());
   stmt->Bind(4, KeyOf(o.state)).Bind(5, o.revision).Bind(6, assessment);
   return stmt->Run();
 }
@@ -450,14 +459,13 @@ Result<WriteOutcome> AssessmentStore::Advance(const AssessmentKey& key, Assessme
   Status s = CheckRevision(*db_, w->assessment, "assessment", "", "l'avis d'ensemble",
                            before.revision, expected_revision);
   if (!s.ok()) return s;
-  const bool next = (before.state == AssessmentState::kDraft && to == AssessmentState::kShared) ||
-                    (before.state == AssessmentState::kShared &&
-                     to == AssessmentState::kTransmitted);
+  const bool next =
+      (before.state == AssessmentState::kDraft && to == AssessmentState::kShared) ||
+      (before.state == AssessmentState::kShared && to == AssessmentState::kTransmitted);
   if (!next)
-    return Status::InvalidArgument("le positionnement est à l'état « " +
-                                   std::string(LabelOf(before.state)) +
-                                   " » : il ne peut pas passer à l'état « " +
-                                   std::string(LabelOf(to)) + " »");
+    return Status::InvalidArgument(
+        "le positionnement est à l'état « " + std::string(LabelOf(before.state)) +
+        " » : il ne peut pas passer à l'état « " + std::string(LabelOf(to)) + " »");
   if (to == AssessmentState::kTransmitted && !before.opinion)
     return Status::InvalidArgument(
         "donnez d'abord l'avis de l'accompagnateur (passerelle assess opinion --opinion …) : "

@@ -82,7 +82,7 @@ class AssessmentStore {
   // (OpenAssessmentDatabase: newer schemas refused, older ones migrated).
   // NotFound when absent and !create.
   static Result<std::unique_ptr<AssessmentStore>> Open(const std::string& workspace_root,
-                                                      bool create = true);
+                                                       bool create = true);
   // An empty store in memory, gone when destroyed: a front end tries a
   // write there first when the workspace has no database yet, so that a
   // refused write does not leave an empty database behind.

@@ -80,8 +80,7 @@ namespace {
 // journal files the database's mode) never makes a readable file.
 Status CreatePrivate(const std::string& path) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return Status::IOError("impossible de créer " + path + " : " + std::strerror(errno));
+  if (fd < 0) return Status::IOError("impossible de créer " + path + " : " + std::strerror(errno));
   ::close(fd);
   return Status::OK();
 }
@@ -117,8 +116,7 @@ Status Database::Exec(const std::string& sql) {
 
 Result<Statement> Database::Prepare(std::string_view sql) const {
   sqlite3_stmt* stmt = nullptr;
-  const int rc =
-      sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) return Error(rc, "préparation d'une requête");
   return Statement(stmt, this);
 }
@@ -128,8 +126,9 @@ Result<int64_t> Database::QueryInt(const std::string& sql) const {
   if (!stmt.ok()) return stmt.status();
   auto row = stmt->Step();
   if (!row.ok()) return row.status();
-  if (!*row) return Status::Corruption("base " + path_ + " : la requête « " + sql +
-                                       " » ne rend aucune ligne");
+  if (!*row)
+    return Status::Corruption("base " + path_ + " : la requête « " + sql +
+                              " » ne rend aucune ligne");
   return stmt->Int(0);
 }
 
@@ -141,8 +140,9 @@ Status Database::Error(int code, const std::string& what) const {
   switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Status::IOError(where + "une autre commande y écrit depuis trop longtemps ; "
-                                     "réessayez dans un instant");
+      return Status::IOError(where +
+                             "une autre commande y écrit depuis trop longtemps ; "
+                             "réessayez dans un instant");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return Status::Corruption(where + "fichier endommagé ou qui n'est pas une base SQLite (" +
