@@ -99,6 +99,7 @@ int RunSuggest(const std::vector<std::string>& argv);
 int RunReport(const std::vector<std::string>& argv);
 int RunCompare(const std::vector<std::string>& argv);
 int RunRelated(const std::vector<std::string>& argv);
+int RunAssess(const std::vector<std::string>& argv);
 
 extern const char kImportHelp[];
 extern const char kCertificationsHelp[];
@@ -110,5 +111,6 @@ extern const char kSuggestHelp[];
 extern const char kReportHelp[];
 extern const char kCompareHelp[];
 extern const char kRelatedHelp[];
+extern const char kAssessHelp[];
 
 }  // namespace passerelle::cli

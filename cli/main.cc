@@ -31,6 +31,8 @@ const std::vector<Command>& Commands() {
        kCompareHelp, &RunCompare},
       {"related", "les certifications les plus proches d'une certification", kRelatedHelp,
        &RunRelated},
+      {"assess", "le positionnement de l'accompagnateur : décisions, avis, historique",
+       kAssessHelp, &RunAssess},
   };
   return kCommands;
 }

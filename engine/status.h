@@ -21,6 +21,7 @@ class Status {
     kCorruption,       // stored data (workspace, index) is damaged
     kIOError,          // the system refused a read or a write
     kUnsupported,      // a valid input we do not handle (format, scan PDF)
+    kConflict,         // a write based on a value that changed since it was read
   };
 
   Status() = default;
@@ -32,6 +33,7 @@ class Status {
   static Status Corruption(std::string msg) { return {Kind::kCorruption, std::move(msg)}; }
   static Status IOError(std::string msg) { return {Kind::kIOError, std::move(msg)}; }
   static Status Unsupported(std::string msg) { return {Kind::kUnsupported, std::move(msg)}; }
+  static Status Conflict(std::string msg) { return {Kind::kConflict, std::move(msg)}; }
 
   bool ok() const { return kind_ == Kind::kOk; }
   Kind kind() const { return kind_; }

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libxapian-dev libpugixml-dev libhpdf-dev libboost-test-dev
-  libpoppler-cpp-dev nlohmann-json3-dev libzip-dev
+  libpoppler-cpp-dev nlohmann-json3-dev libzip-dev libsqlite3-dev
   fonts-dejavu-core poppler-utils
   clang libclang-rt-14-dev
 )
