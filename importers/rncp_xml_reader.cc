@@ -337,8 +337,21 @@ Status RncpXmlReader::ReadTopLevelElement() {
   if (!end.ok()) return end.status();
   if (*end == std::string::npos)
     return Error(line_, name, "fichier tronqué : élément " + name + " non fermé");
-  if (name == "VERSION_FLUX")
-    version_ = Trim(std::string_view(buffer_).substr(*tag_end + 1, *end - *tag_end - 1));
+  if (name == "VERSION_FLUX") {
+    // The flux version names every certification's source: plain text,
+    // valid UTF-8, never markup swallowed up to a later </VERSION_FLUX>.
+    const std::string_view raw = std::string_view(buffer_).substr(*tag_end + 1, *end - *tag_end - 1);
+    const size_t invalid = FirstInvalidUtf8(raw);
+    if (invalid != std::string::npos)
+      return Error(LineAt(*tag_end + 1 + invalid), name,
+                   "séquence qui n'est pas de l'UTF-8 valide dans la version du flux (octet " +
+                       std::to_string(invalid) + " de l'élément)");
+    const size_t markup = raw.find_first_of("<>&");
+    if (markup != std::string::npos)
+      return Error(LineAt(*tag_end + 1 + markup), name,
+                   "élément mal formé : balise ou entité dans la version du flux");
+    version_ = Trim(raw);
+  }
   Advance(*end + close.size());
   return Status::OK();
 }

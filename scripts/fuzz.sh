@@ -55,18 +55,27 @@ run() {
   rm -rf "$seeds"
   seed "$reader" "$seeds"
   mkdir -p "$corpus" "$artifacts"
+  # One random seed per commit (PASSERELLE_FUZZ_SEED overrides it): a run on
+  # a commit explores what CI's run of the same commit explores, so a
+  # finding can be reproduced, and each new commit explores anew.
+  local fuzz_seed="${PASSERELLE_FUZZ_SEED:-}"
+  if [ -z "$fuzz_seed" ]; then
+    local head
+    head="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo 0)"
+    fuzz_seed=$(( 16#${head:0:7} + 1 ))
+  fi
   # Leaks are not looked for: poppler and ICU keep caches for the process.
   ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:${ASAN_OPTIONS:-}" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}" \
-    "$binary" "$corpus" "$seeds" -max_total_time="$seconds" -max_len=65536 -timeout=30 \
+    "$binary" "$corpus" "$seeds" -max_total_time="$seconds" -seed="$fuzz_seed" -max_len=65536 -timeout=30 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>"$artifacts/log" || {
     status=$?
     tail -n 60 "$artifacts/log" >&2
-    echo "fuzz_$reader : défaut trouvé (statut $status), entrée dans $artifacts/" >&2
+    echo "fuzz_$reader : défaut trouvé (statut $status, graine $fuzz_seed), entrée dans $artifacts/" >&2
     exit 1
   }
   grep -E "^stat::number_of_executed_units|^#[0-9]+.*DONE" "$artifacts/log" | tail -n 2 || true
-  echo "fuzz_$reader : ${seconds} s sans défaut"
+  echo "fuzz_$reader : ${seconds} s sans défaut (graine $fuzz_seed)"
 }
 
 case "${1:-}" in
