@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "engine/catalog.h"
 #include "engine/certification_index.h"
 #include "engine/text.h"
 #include "engine/workspace.h"
@@ -174,10 +175,15 @@ std::string Plural(size_t n, const std::string& word) {
 void PrintDocuments(const std::vector<Pending>& documents) {
   for (const Pending& p : documents) {
     const Certification& c = p.cert;
+    // The titre's own blocs and competences, as `certifications` counts
+    // them; its CCS (optional specialisations) apart.
+    const CatalogEntry own = Summarize(c);
+    std::string counts = Plural(own.blocs, "bloc") + ", " + Plural(own.competences, "compétence");
+    if (own.blocs < c.blocs.size())
+      counts += ", plus " + FormatCount(c.blocs.size() - own.blocs) + " CCS (" +
+                Plural(c.competences.size() - own.competences, "compétence") + ")";
     std::cout << std::filesystem::path(p.file).filename().string() << " : " << c.id.value << " « "
-              << c.title << " » — " << Plural(c.blocs.size(), "bloc") << ", "
-              << Plural(c.competences.size(), "compétence") << " — " << OutcomeText(p.outcome)
-              << "\n";
+              << c.title << " » — " << counts << " — " << OutcomeText(p.outcome) << "\n";
   }
 }
 

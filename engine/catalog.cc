@@ -1,5 +1,7 @@
 #include "engine/catalog.h"
 
+#include <algorithm>
+
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -188,8 +190,16 @@ CatalogEntry Summarize(const Certification& cert) {
   e.level = cert.level;
   e.active = cert.active;
   e.source_format = cert.source_format;
-  e.blocs = cert.blocs.size();
-  e.competences = cert.CompetenceCount();
+  // The certification's own blocs and competences: a CCS is an optional
+  // specialisation, shown by `show`, not counted here (docs/workspace.md).
+  for (const Bloc& bloc : cert.blocs) e.blocs += bloc.kind != BlocKind::kCcs;
+  if (e.blocs == 0) e.blocs = cert.blocs.size();
+  for (const Competence& c : cert.competences) {
+    const std::vector<const Bloc*> blocs = cert.BlocsOf(c.id);
+    e.competences += blocs.empty() || std::any_of(blocs.begin(), blocs.end(), [](const Bloc* b) {
+                       return b->kind != BlocKind::kCcs;
+                     });
+  }
   for (const Code& code : cert.codes) e.codes.push_back({code.type, code.value, ""});
   e.replaces = cert.replaces;
   e.replaced_by = cert.replaced_by;

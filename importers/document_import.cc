@@ -85,8 +85,9 @@ Result<ImportedDocument> ImportDocumentBytes(const std::string& bytes, const std
   if (format != DocumentFormat::kRncpText && !ReacSupplementKind(*text).empty()) {
     auto supplement = ParseReacSupplement(*text, name);
     if (!supplement.ok()) return supplement.status();
+    if (from_pdf) supplement->source_format += "+pdf";
     ImportedDocument doc;
-    doc.format = supplement->source_format + (from_pdf ? "+pdf" : "");
+    doc.format = supplement->source_format;
     doc.supplements.push_back(std::move(supplement).value());
     return doc;
   }
@@ -114,6 +115,9 @@ Result<ImportedDocument> ImportDocumentBytes(const std::string& bytes, const std
           "--format rncp ou --format reac permet de forcer le type");
   }
   if (!cert.ok()) return cert.status();
+  // Stored with the certification (docs/referentiel-format.md): where its
+  // text came from, a PDF or a plain text.
+  if (from_pdf) cert->source_format += "+pdf";
   ImportedDocument doc;
   doc.format = format_name + (from_pdf ? "+pdf" : "");
   doc.certifications.push_back(std::move(cert).value());

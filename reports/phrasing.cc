@@ -72,6 +72,32 @@ std::string LowerFirst(std::string_view text) {
   return ToLower(text.substr(0, n)) + std::string(text.substr(n));
 }
 
+// The referentiel's words carried unchanged into one of our sentences: a
+// quote, so that they read as the source's, typos included ("Les relevées
+// de contrôle…", "de le méthode"). Quotes inside become “ ” (French nested
+// quotes).
+std::string Cited(std::string_view words) {
+  std::string inner;
+  bool open = true;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == '"') {
+      inner += open ? "\u201C" : "\u201D";
+      open = !open;
+    } else if (words.substr(i).starts_with("\u00AB")) {
+      inner += "\u201C";
+      i += 1;
+      while (i + 1 < words.size() && words[i + 1] == ' ') ++i;
+    } else if (words.substr(i).starts_with("\u00BB")) {
+      while (!inner.empty() && inner.back() == ' ') inner.pop_back();
+      inner += "\u201D";
+      i += 1;
+    } else {
+      inner.push_back(words[i]);
+    }
+  }
+  return "\u00AB " + inner + " \u00BB";
+}
+
 Tokens Split(std::string_view text) {
   Tokens tokens;
   for (size_t start = 0; start < text.size();) {
@@ -297,7 +323,7 @@ std::optional<std::string> FromInfinitive(const std::string& text) {
       !rest.empty() && (In(kDeterminers, ToLower(rest[0])) || StartsWith(rest[0], "l'") ||
                         StartsWith(rest[0], "l’"));
   if (AttributeMayFollow(LowerInitialWord(bare), reflexive, rest))
-    return "Décrivez une situation où : " + LowerFirst(text) + ".";
+    return "Décrivez une situation où : " + Cited(LowerFirst(text)) + ".";
   if (reflexive || (pp->with_etre && (!object_follows || pp->attributive)))
     return infinitive_form;
   std::optional<Tokens> rewritten = RewriteRest(rest, ToLower(*verb));
@@ -329,27 +355,27 @@ std::optional<std::string> FromCriterion(const std::string& text) {
   if (!conjugated) return std::nullopt;
   const std::string clause = LowerFirst(text);
   const std::string que = StartsWithVowel(clause) ? "qu’" : "que ";
-  return "Montrez par un exemple " + que + clause + ".";
+  return "Montrez par un exemple " + que + Cited(clause) + ".";
 }
 
 std::optional<std::string> FromSavoir(const std::string& text) {
   const std::string lower = ToLower(text);
   if (StartsWith(lower, "connaissances "))
-    return "Décrivez une situation qui montre vos " + LowerFirst(text) + ".";
+    return "Décrivez une situation qui montre vos " + Cited(LowerFirst(text)) + ".";
   if (StartsWith(lower, "connaissance "))
-    return "Décrivez une situation qui montre votre " + LowerFirst(text) + ".";
+    return "Décrivez une situation qui montre votre " + Cited(LowerFirst(text)) + ".";
   return std::nullopt;
 }
 
 // A noun phrase or anything else: the item as it is written.
 std::string Fallback(const std::string& text) {
-  return "Décrivez une situation qui montre : " + LowerFirst(text) + ".";
+  return "Décrivez une situation qui montre : " + Cited(LowerFirst(text)) + ".";
 }
 
 // A line that starts like an infinitive we cannot conjugate with
 // certainty ("Foutre…"): the item as it is written, after a neutral lead.
 std::string NeutralFallback(const std::string& text) {
-  return "Décrivez une situation où : " + LowerFirst(text) + ".";
+  return "Décrivez une situation où : " + Cited(LowerFirst(text)) + ".";
 }
 
 // True when the first word may be an -re or -oir verb outside the table

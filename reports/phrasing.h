@@ -8,14 +8,19 @@
 //   agree with the candidate, whose gender the report does not know)
 //     -> "Décrivez une situation où vous avez eu à vous assurer de la conformité des pièces."
 //   criterion "Les outils coupants sont correctement montés."
-//     -> "Montrez par un exemple que les outils coupants sont correctement montés."
+//     -> "Montrez par un exemple que « les outils coupants sont correctement montés »."
 //   savoir "Connaissance du langage ISO."
-//     -> "Décrivez une situation qui montre votre connaissance du langage ISO."
+//     -> "Décrivez une situation qui montre votre « connaissance du langage ISO »."
 //   a verb we cannot conjugate safely, or whose attribute may agree with the
 //   candidate ("Devenir un lecteur…")
-//     -> "Décrivez une situation où : <the text>."
+//     -> "Décrivez une situation où : « <the text> »."
 //   anything else (a noun phrase)
-//     -> "Décrivez une situation qui montre : <the text>."
+//     -> "Décrivez une situation qui montre : « <the text> »."
+//
+// Where the sentence carries the referentiel's text whole and unchanged (a
+// criterion, a savoir, the fallbacks), that text is between « »: a quote,
+// typos included ("… que « les relevées de contrôle sont … »"). A
+// savoir-faire turned into "vous avez …" is our sentence, not a quote.
 //
 // The rules are in docs/reports.md; the output has the French typography of
 // typography.h applied.

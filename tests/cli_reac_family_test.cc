@@ -52,7 +52,13 @@ BOOST_AUTO_TEST_CASE(show_lists_ccs_apart_and_transversal_competences) {
   TempDir dir;
   auto r = RunPasserelle(Ws(dir) + " import " + Quote(Fixture("reac-ccs-jardinier.txt")));
   BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
-  BOOST_TEST(r.out.find("4 blocs, 11 compétences") != std::string::npos, r.out);
+  // The titre's own ATs and CPs are counted; its CCS are told apart.
+  BOOST_TEST(r.out.find("2 blocs, 7 compétences, plus 2 CCS (4 compétences)") != std::string::npos,
+             r.out);
+  const json list = RunJson(Ws(dir) + " certifications --json");
+  BOOST_REQUIRE(list.size() == 1u);
+  BOOST_TEST(list[0]["blocs"] == 2);
+  BOOST_TEST(list[0]["competences"] == 7);
   auto show = RunPasserelle(Ws(dir) + " show TP-77701");
   BOOST_REQUIRE(show.status == 0);
   BOOST_TEST(show.out.find("CCS1 Élaguer des arbres d’ornement (certificat "

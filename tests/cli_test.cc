@@ -256,6 +256,9 @@ BOOST_AUTO_TEST_CASE(pdf_of_a_fiche_imports_like_its_text) {
   std::vector<size_t> counts;
   for (const json& b : fiche["blocs"]) counts.push_back(b["competences"].size());
   BOOST_TEST((counts == std::vector<size_t>{5, 3, 3, 3, 2, 2, 5, 5, 5, 3, 4, 4, 3, 5}));
+  // The stored source says the text came from a PDF (docs/referentiel-format.md).
+  const std::string stored = ReadFile(dir.path() / "ws" / "certifications" / "RNCP420.xml");
+  BOOST_TEST(stored.find("format=\"rncp-text+pdf\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(second_writer_is_refused_while_locked) {

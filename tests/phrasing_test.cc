@@ -109,11 +109,11 @@ BOOST_AUTO_TEST_CASE(EtreVerbsKeepTheInfinitive) {
   // An attribute may agree with the candidate ("un lecteur", "informé"):
   // the item as written, after the neutral lead.
   BOOST_TEST(SavoirFaire("Devenir un lecteur compétent et critique") ==
-             "Décrivez une situation où\u202F: devenir un lecteur compétent et critique.");
+             "Décrivez une situation où\u202F: «\u202Fdevenir un lecteur compétent et critique\u202F».");
   BOOST_TEST(SavoirFaire("Se tenir informé de l'évolution des techniques") ==
-             "Décrivez une situation où\u202F: se tenir informé de l’évolution des techniques.");
+             "Décrivez une situation où\u202F: «\u202Fse tenir informé de l’évolution des techniques\u202F».");
   BOOST_TEST(SavoirFaire("Être attentif aux consignes") ==
-             "Décrivez une situation où\u202F: être attentif aux consignes.");
+             "Décrivez une situation où\u202F: «\u202Fêtre attentif aux consignes\u202F».");
   // A reflexive present participle addresses the candidate too.
   BOOST_TEST(SavoirFaire("Préparer un plan de test, en s'appuyant sur un guide") ==
              "Décrivez une situation où vous avez préparé un plan de test, en vous appuyant sur un "
@@ -190,32 +190,45 @@ BOOST_AUTO_TEST_CASE(CriteriaAskForAnExample) {
     return PhraseSituation(text, RequirementKind::kCriterion);
   };
   BOOST_TEST(criterion("Les outils coupants sont correctement montés.") ==
-             "Montrez par un exemple que les outils coupants sont correctement montés.");
+             "Montrez par un exemple que «\u202Fles outils coupants sont correctement montés\u202F».");
   BOOST_TEST(criterion("L'ordonnancement des opérations permet la réalisation des pièces.") ==
-             "Montrez par un exemple que l’ordonnancement des opérations permet la réalisation "
-             "des pièces.");
+             "Montrez par un exemple que «\u202Fl’ordonnancement des opérations permet la "
+             "réalisation des pièces\u202F».");
   BOOST_TEST(criterion("Une remise à niveau est faite si nécessaire.") ==
-             "Montrez par un exemple qu’une remise à niveau est faite si nécessaire.");
+             "Montrez par un exemple qu’«\u202Fune remise à niveau est faite si nécessaire\u202F».");
   BOOST_TEST(criterion("Les règles d'hygiène et environnement (HSE) sont respectées.") ==
-             "Montrez par un exemple que les règles d’hygiène et environnement (HSE) sont "
-             "respectées.");
+             "Montrez par un exemple que «\u202Fles règles d’hygiène et environnement (HSE) sont "
+             "respectées\u202F».");
   BOOST_TEST(criterion("Les propositions d’amélioration permettent l'optimisation du procédé.") ==
-             "Montrez par un exemple que les propositions d’amélioration permettent "
-             "l’optimisation du procédé.");
+             "Montrez par un exemple que «\u202Fles propositions d’amélioration permettent "
+             "l’optimisation du procédé\u202F».");
+}
+
+// The source's typos stay verbatim, as a quote (issue 19); quotes inside
+// the quoted text become French nested quotes.
+BOOST_AUTO_TEST_CASE(SourceTextCarriedWholeIsQuoted) {
+  BOOST_TEST(PhraseSituation("Les relevées de contrôle sont utilisables.",
+                             RequirementKind::kCriterion) ==
+             "Montrez par un exemple que «\u202Fles relevées de contrôle sont utilisables\u202F».");
+  BOOST_TEST(PhraseSituation("Respect de la méthode \"5 S\"", RequirementKind::kUnknown) ==
+             "Décrivez une situation qui montre\u202F: «\u202Frespect de la méthode “5 S”\u202F».");
+  BOOST_TEST(PhraseSituation("Respect de la méthode « 5 S »", RequirementKind::kUnknown) ==
+             "Décrivez une situation qui montre\u202F: «\u202Frespect de la méthode “5 S”\u202F».");
 }
 
 BOOST_AUTO_TEST_CASE(SavoirsAndUnknownTextsGetTheSafePhrasing) {
   const std::string N = "\u202F";
   BOOST_TEST(
       PhraseSituation("Connaissance du langage de programmation ISO.", RequirementKind::kSavoir) ==
-      "Décrivez une situation qui montre votre connaissance du langage de programmation ISO.");
+      "Décrivez une situation qui montre votre «\u202Fconnaissance du langage de programmation "
+      "ISO\u202F».");
   // A noun phrase, a conjugated verb, a verb we cannot conjugate safely.
   BOOST_TEST(PhraseSituation("Respect des règles de sécurité", RequirementKind::kUnknown) ==
-             "Décrivez une situation qui montre" + N + ": respect des règles de sécurité.");
+             "Décrivez une situation qui montre" + N + ": «\u202Frespect des règles de sécurité\u202F».");
   BOOST_TEST(PhraseSituation("Anticipe sur le résultat attendu sur machine.",
                              RequirementKind::kSavoirFaire) ==
              "Décrivez une situation qui montre" + N +
-                 ": anticipe sur le résultat attendu sur machine.");
+                 ": «\u202Fanticipe sur le résultat attendu sur machine\u202F».");
   BOOST_TEST(PhraseSituation("Usiner et fondre des pièces", RequirementKind::kSavoirFaire) ==
              "Décrivez une situation où vous avez usiné et fondu des pièces.");
   BOOST_TEST(PhraseSituation("Usiner et astreindre des pièces", RequirementKind::kSavoirFaire) ==
@@ -224,10 +237,10 @@ BOOST_AUTO_TEST_CASE(SavoirsAndUnknownTextsGetTheSafePhrasing) {
              "Décrivez une situation où vous avez eu à usiner et foutre des pièces.");
   // A first word that may be a verb we cannot conjugate: the neutral lead.
   BOOST_TEST(PhraseSituation("Foutre des pièces", RequirementKind::kSavoirFaire) ==
-             "Décrivez une situation où" + N + ": foutre des pièces.");
+             "Décrivez une situation où" + N + ": «\u202Ffoutre des pièces\u202F».");
   // Acronyms keep their capitals.
   BOOST_TEST(PhraseSituation("HSE respectée", RequirementKind::kUnknown) ==
-             "Décrivez une situation qui montre" + N + ": HSE respectée.");
+             "Décrivez une situation qui montre" + N + ": «\u202FHSE respectée\u202F».");
   BOOST_TEST(PhraseSituation("  ", RequirementKind::kUnknown).empty());
 }
 
