@@ -1,7 +1,6 @@
 #include "engine/catalog.h"
 
 #include <algorithm>
-
 #include <array>
 #include <charconv>
 #include <string_view>

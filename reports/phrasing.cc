@@ -77,25 +77,28 @@ std::string LowerFirst(std::string_view text) {
 // de contrôle…", "de le méthode"). Quotes inside become “ ” (French nested
 // quotes).
 std::string Cited(std::string_view words) {
+  constexpr std::string_view kOpen = "\u00AB", kClose = "\u00BB";  // « »
   std::string inner;
   bool open = true;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i] == '"') {
+  for (size_t i = 0; i < words.size();) {
+    const std::string_view rest = words.substr(i);
+    if (rest.front() == '"') {
       inner += open ? "\u201C" : "\u201D";
       open = !open;
-    } else if (words.substr(i).starts_with("\u00AB")) {
+      ++i;
+    } else if (rest.starts_with(kOpen)) {
       inner += "\u201C";
-      i += 1;
-      while (i + 1 < words.size() && words[i + 1] == ' ') ++i;
-    } else if (words.substr(i).starts_with("\u00BB")) {
+      i += kOpen.size();
+      while (i < words.size() && words[i] == ' ') ++i;
+    } else if (rest.starts_with(kClose)) {
       while (!inner.empty() && inner.back() == ' ') inner.pop_back();
       inner += "\u201D";
-      i += 1;
+      i += kClose.size();
     } else {
-      inner.push_back(words[i]);
+      inner.push_back(words[i++]);
     }
   }
-  return "\u00AB " + inner + " \u00BB";
+  return std::string(kOpen) + " " + inner + " " + std::string(kClose);
 }
 
 Tokens Split(std::string_view text) {

@@ -1,7 +1,8 @@
-#include <algorithm>
 // The gap report, read back with poppler: sections, verbatim quotes, French
 // characters, page geometry, long inputs, determinism and failures.
 #include <sys/stat.h>
+
+#include <algorithm>
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
